@@ -1,0 +1,57 @@
+# Two commands for everything: `make run` serves the app, `make test` runs the whole suite.
+# Both install what is missing first and skip what is already in place.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+TOOLS := .tools
+BUN_VERSION := 1.4.5
+PORT ?= 3000
+
+# Reflex finds bun from the npm registry on PATH instead of downloading it.
+export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
+export REFLEX_USE_SYSTEM_BUN := 1
+export PORT
+
+.PHONY: run test install migrate browser clean
+
+run: install migrate
+	@echo ""
+	@echo "  TrustHabits is starting on http://localhost:$(PORT) (building the frontend first)"
+	@echo ""
+	$(BIN)/reflex run --env prod
+
+test: install browser
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed $(TOOLS)/.installed
+
+migrate: install
+	$(BIN)/trusthabits migrate
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "TrustHabits needs Python 3.11 or newer: run 'make PYTHON=python3.11 ...'"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
+	touch $@
+
+$(TOOLS)/.installed:
+	@command -v npm >/dev/null || { echo "TrustHabits needs Node.js and npm (for bun)."; exit 1; }
+	npm install --prefix $(TOOLS) --no-save --no-audit --no-fund --loglevel=error bun@$(BUN_VERSION)
+	touch $@
+
+# Debian's Chromium drives the real-browser tests (Playwright's own download is not reachable).
+browser:
+	@if [ -x "$${TRUSTHABITS_CHROMIUM:-/usr/bin/chromium}" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; \
+	  echo "(or set TRUSTHABITS_CHROMIUM to another Chromium binary)."; exit 1; \
+	fi
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .web .states

@@ -1,0 +1,24 @@
+"""Reflex configuration. Deployment settings come from the environment (see README)."""
+
+import os
+
+import reflex as rx
+from reflex.plugins.sitemap import SitemapPlugin
+
+from trusthabits.ui.theme import theme
+
+# One port serves the production frontend and the backend (`reflex run --env prod`).
+PORT = int(os.environ.get("PORT", "3000"))
+
+config = rx.Config(
+    app_name="trusthabits",
+    frontend_port=PORT,
+    backend_port=PORT,
+    # The browser rewrites "localhost" to the page's own host, so a phone on the LAN works too.
+    api_url=f"http://localhost:{PORT}",
+    deploy_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{PORT}"),
+    show_built_with_reflex=False,
+    telemetry_enabled=False,
+    plugins=[rx.plugins.RadixThemesPlugin(theme=theme)],
+    disable_plugins=[SitemapPlugin],
+)

@@ -1,0 +1,47 @@
+"""The `trusthabits` console script, run as a real process on a temporary database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from trusthabits.db.engine import build_engine
+from trusthabits.db.models import Manager
+
+CLI = str(Path(sys.executable).parent / "trusthabits")
+
+
+def run_cli(*args: str, db: Path, password: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    if password is not None:
+        env["TRUSTHABITS_PASSWORD"] = password
+    return subprocess.run([CLI, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_migrate_then_create_manager(tmp_path):
+    db = tmp_path / "cli.db"
+    migrated = run_cli("migrate", db=db)
+    assert migrated.returncode == 0, migrated.stderr
+    assert "up to date" in migrated.stdout
+    assert run_cli("migrate", db=db).returncode == 0  # re-running changes nothing
+
+    created = run_cli("create-manager", "--email", "Lead@Example.com", "--name", "Lead", "--language", "nl", db=db, password="long enough pw")
+    assert created.returncode == 0, created.stderr
+    engine = build_engine(f"sqlite:///{db}")
+    with Session(engine) as session:
+        manager = session.exec(select(Manager)).one()
+    engine.dispose()
+    assert (manager.email, manager.locale) == ("lead@example.com", "nl")
+
+
+def test_create_manager_reports_invalid_input(tmp_path):
+    db = tmp_path / "cli.db"
+    run_cli("migrate", db=db)
+    result = run_cli("create-manager", "--email", "nope", "--name", "X", db=db, password="short")
+    assert result.returncode == 1
+    assert "This does not look like an email address." in result.stderr
+    assert "Use at least 10 characters." in result.stderr

@@ -1,0 +1,1 @@
+"""TrustHabits: daily servant-leadership habits for managers, weekly trust pulses for teams."""

@@ -1,0 +1,67 @@
+"""`trusthabits` admin command: migrate the database, create a manager account."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from trusthabits.config import get_settings, redact_url
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from trusthabits.db.migrate import upgrade_to_head
+
+    upgrade_to_head()
+    print(f"Database is up to date: {redact_url(get_settings().database_url)}")
+    return 0
+
+
+def _create_manager(args: argparse.Namespace) -> int:
+    from trusthabits.core.accounts import FieldErrors
+    from trusthabits.core.i18n import translate
+    from trusthabits.db.engine import new_session
+    from trusthabits.services.accounts import register
+
+    password = os.environ.get("TRUSTHABITS_PASSWORD") or getpass.getpass("Password (10+ characters): ")
+    try:
+        with new_session() as session:
+            profile = register(
+                session,
+                name=args.name,
+                email=args.email,
+                password=password,
+                locale=args.language,
+                time_zone=args.time_zone,
+            )
+    except FieldErrors as invalid:
+        for field, key in invalid.errors.items():
+            print(f"{field}: {translate(key, 'en')}", file=sys.stderr)
+        return 1
+    print(f"Created manager {profile.email} (id {profile.id}).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trusthabits", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    create = commands.add_parser(
+        "create-manager", help="create a manager account (password from TRUSTHABITS_PASSWORD or a prompt)"
+    )
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--language", choices=["en", "nl"], default="en")
+    create.add_argument("--time-zone", default="Europe/Amsterdam")
+    create.set_defaults(run=_create_manager)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Rules for manager accounts: what a valid name, email, password, language and time zone are,
+and when repeated failed sign-ins lock an email out. Errors are message-catalogue keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import available_timezones
+
+from email_validator import EmailNotValidError, validate_email
+
+MIN_PASSWORD_LENGTH = 10
+# Argon2 hashes any length, but an unbounded input is a cheap way to burn our CPU.
+MAX_PASSWORD_LENGTH = 1024
+MAX_NAME_LENGTH = 120
+LANGUAGES = ("en", "nl")
+
+FAILED_SIGNIN_LIMIT = 5
+FAILED_SIGNIN_WINDOW = timedelta(minutes=15)
+LOCKOUT_DURATION = timedelta(minutes=15)
+
+
+@dataclass
+class FieldErrors(Exception):
+    """Validation failures by form field, each a message-catalogue key."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+def normalise_email(raw: str) -> str:
+    """The canonical form used for storage and lookup, or ValueError("error.email_invalid")."""
+    try:
+        result = validate_email((raw or "").strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError("error.email_invalid") from exc
+    return result.normalized.lower()
+
+
+def name_error(name: str) -> str | None:
+    name = (name or "").strip()
+    if not name:
+        return "error.name_required"
+    if len(name) > MAX_NAME_LENGTH:
+        return "error.name_too_long"
+    return None
+
+
+def password_error(password: str) -> str | None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        return "error.password_too_short"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return "error.password_too_long"
+    return None
+
+
+def language_error(language: str) -> str | None:
+    return None if language in LANGUAGES else "error.language_invalid"
+
+
+def time_zone_error(time_zone: str) -> str | None:
+    return None if time_zone in _known_time_zones() else "error.time_zone_invalid"
+
+
+def known_time_zones() -> list[str]:
+    return sorted(_known_time_zones())
+
+
+def _known_time_zones() -> frozenset[str]:
+    global _ZONES
+    if _ZONES is None:
+        _ZONES = frozenset(z for z in available_timezones() if "/" in z or z == "UTC")
+    return _ZONES
+
+
+_ZONES: frozenset[str] | None = None
+
+
+def lockout_until(failures: list[datetime]) -> datetime | None:
+    """When the lockout caused by these failed attempts ends, or None if there is none.
+
+    A lockout starts at the attempt that makes FAILED_SIGNIN_LIMIT failures within
+    FAILED_SIGNIN_WINDOW and lasts LOCKOUT_DURATION from then.
+    """
+    ordered = sorted(failures)
+    until: datetime | None = None
+    for first, last in zip(ordered, ordered[FAILED_SIGNIN_LIMIT - 1 :]):
+        if last - first <= FAILED_SIGNIN_WINDOW:
+            candidate = last + LOCKOUT_DURATION
+            until = candidate if until is None or candidate > until else until
+    return until

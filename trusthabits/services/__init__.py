@@ -1,0 +1,1 @@
+"""Use cases: plain functions taking a SQLModel Session. Never imports reflex."""

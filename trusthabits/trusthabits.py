@@ -1,0 +1,48 @@
+"""The Reflex app: pages, the plain HTTP routes and what happens at start."""
+
+from __future__ import annotations
+
+import logging
+
+import reflex as rx
+
+from trusthabits.config import get_settings, redact_url
+from trusthabits.db.migrate import current_revision
+from trusthabits.http_api import api
+from trusthabits.ui.pages import register, settings, signin, today
+from trusthabits.ui.theme import global_style
+
+log = logging.getLogger("trusthabits")
+
+HEAD = [
+    rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+    rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
+    rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
+    rx.el.meta(name="theme-color", content="#0d9488"),
+    rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
+    rx.el.meta(name="description", content="TrustHabits"),
+]
+
+
+async def log_startup() -> None:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log.setLevel(settings.log_level)
+    try:
+        revision = current_revision()
+    except Exception as exc:  # noqa: BLE001 - the app still starts; /api/health reports it
+        revision = f"unreachable ({exc.__class__.__name__})"
+    log.info("database %s (migration %s)", redact_url(settings.database_url), revision)
+    log.info("serving on %s", settings.base_url)
+    log.info("scheduler %s", "not yet part of this version" if settings.scheduler_enabled else "off")
+
+
+app = rx.App(
+    style=global_style,
+    head_components=HEAD,
+    html_lang="en",
+    api_transformer=api,
+)
+for page in (signin, register, today, settings):
+    app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
+app.register_lifespan_task(log_startup)

@@ -1,0 +1,1 @@
+"""Reflex pages, per-page state, components and theme. Calls services; holds no rules."""

@@ -1,0 +1,1 @@
+"""One module per page: its route, its State and its layout, side by side."""

@@ -1,0 +1,115 @@
+"""Registration: name, email, password, language and time zone (taken from the browser)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from trusthabits.core.accounts import FieldErrors, known_time_zones, time_zone_error
+from trusthabits.services import accounts
+from trusthabits.ui.components.forms import language_select, submit_button, text_field, time_zone_field
+from trusthabits.ui.components.shell import public_layout
+from trusthabits.ui.state import AppState, run_service, t
+
+ROUTE = "/register"
+FALLBACK_TIME_ZONE = "Europe/Amsterdam"
+
+
+class RegisterState(AppState):
+    errors: dict[str, str] = {}
+    time_zone: str = FALLBACK_TIME_ZONE
+    busy: bool = False
+
+    @rx.event
+    def on_load(self):
+        self.errors = {}
+        return rx.call_script(
+            "Intl.DateTimeFormat().resolvedOptions().timeZone",
+            callback=RegisterState.use_browser_time_zone,
+        )
+
+    @rx.event
+    def use_browser_time_zone(self, zone: str):
+        if isinstance(zone, str) and time_zone_error(zone) is None:
+            self.time_zone = zone
+
+    @rx.event
+    def set_time_zone(self, zone: str):
+        self.time_zone = zone
+
+    @rx.event
+    async def submit(self, form: dict):
+        self.busy = True
+        yield
+        fields = {
+            "name": form.get("name", ""),
+            "email": form.get("email", ""),
+            "password": form.get("password", ""),
+            "locale": form.get("locale", self.lang),
+            "time_zone": (form.get("time_zone") or "").strip(),
+        }
+        try:
+            await run_service(accounts.register, **fields)
+            profile, token = await run_service(
+                accounts.sign_in, email=fields["email"], password=fields["password"]
+            )
+        except FieldErrors as invalid:
+            self.busy = False
+            self.errors = {name: self._tr(key) for name, key in invalid.errors.items()}
+            return
+        self.busy = False
+        self.errors = {}
+        self.session_token = token
+        self.manager_name, self.signed_in = profile.name, True
+        self.lang_pref = profile.locale
+        yield self._set_language(profile.locale)
+        yield rx.redirect("/")
+
+
+ON_LOAD = [AppState.load_public_page, RegisterState.on_load]
+
+
+def view() -> rx.Component:
+    return public_layout(
+        rx.vstack(
+            rx.heading(t("register.title"), as_="h1", size="7"),
+            rx.text(t("register.subtitle"), color_scheme="gray"),
+            rx.form(
+                rx.vstack(
+                    text_field("name", "field.name", RegisterState.errors, autocomplete="name"),
+                    text_field("email", "field.email", RegisterState.errors, type_="email", autocomplete="email"),
+                    text_field(
+                        "password",
+                        "field.password",
+                        RegisterState.errors,
+                        type_="password",
+                        autocomplete="new-password",
+                        hint_key="field.password_hint",
+                    ),
+                    language_select("locale", "field.language", AppState.lang),
+                    time_zone_field(
+                        "time_zone",
+                        RegisterState.errors,
+                        known_time_zones(),
+                        value=RegisterState.time_zone,
+                        on_change=RegisterState.set_time_zone,
+                    ),
+                    submit_button("register.submit", RegisterState.busy),
+                    spacing="4",
+                    width="100%",
+                ),
+                on_submit=RegisterState.submit,
+                no_validate=True,
+                # Should anyone submit before the page is live, the password stays out of the URL.
+                method="post",
+                width="100%",
+            ),
+            rx.text(
+                t("register.have_account"),
+                " ",
+                rx.link(t("register.signin_link"), href="/signin"),
+                size="2",
+            ),
+            spacing="4",
+            width="100%",
+        )
+    )

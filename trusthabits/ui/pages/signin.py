@@ -1,0 +1,87 @@
+"""Sign-in page: email and password; a locked-out email is told how long to wait."""
+
+from __future__ import annotations
+
+import math
+
+import reflex as rx
+
+from trusthabits.services import accounts
+from trusthabits.ui.components.forms import notice, submit_button, text_field
+from trusthabits.ui.components.shell import public_layout
+from trusthabits.ui.state import AppState, run_service, safe_next_path, t
+
+ROUTE = "/signin"
+
+
+class SignInState(AppState):
+    errors: dict[str, str] = {}
+    form_error: str = ""
+    info: str = ""
+    busy: bool = False
+
+    @rx.event
+    async def on_load(self):
+        self.errors, self.form_error = {}, ""
+        params = self.router.url.query_parameters
+        self.info = self._tr("signin.signed_out") if params.get("signed_out") else ""
+        if await self._signed_in() is not None:
+            return rx.redirect(safe_next_path(params.get("next")))
+
+    @rx.event
+    async def submit(self, form: dict):
+        self.busy = True
+        yield
+        try:
+            profile, token = await run_service(
+                accounts.sign_in, email=form.get("email", ""), password=form.get("password", "")
+            )
+        except accounts.SignInRefused as refused:
+            minutes = math.ceil(refused.retry_after.total_seconds() / 60) if refused.retry_after else 0
+            self.form_error = self._tr(refused.key, minutes=minutes)
+            self.info = ""
+            self.busy = False
+            return
+        self.busy = False
+        self.session_token = token
+        self.manager_name, self.signed_in = profile.name, True
+        self.lang_pref = profile.locale
+        yield self._set_language(profile.locale)
+        yield rx.redirect(safe_next_path(self.router.url.query_parameters.get("next")))
+
+
+ON_LOAD = [AppState.load_public_page, SignInState.on_load]
+
+
+def view() -> rx.Component:
+    return public_layout(
+        rx.vstack(
+            rx.heading(t("signin.title"), as_="h1", size="7"),
+            rx.text(t("signin.subtitle"), color_scheme="gray"),
+            notice(SignInState.info),
+            notice(SignInState.form_error, color="red"),
+            rx.form(
+                rx.vstack(
+                    text_field("email", "field.email", SignInState.errors, type_="email", autocomplete="email"),
+                    text_field("password", "field.password", SignInState.errors, type_="password", autocomplete="current-password"),
+                    submit_button("signin.submit", SignInState.busy),
+                    spacing="4",
+                    width="100%",
+                ),
+                on_submit=SignInState.submit,
+                # Our own messages, in the user's language, instead of the browser's.
+                no_validate=True,
+                # Should anyone submit before the page is live, the password stays out of the URL.
+                method="post",
+                width="100%",
+            ),
+            rx.text(
+                t("signin.no_account"),
+                " ",
+                rx.link(t("signin.register_link"), href="/register", id="register-link"),
+                size="2",
+            ),
+            spacing="4",
+            width="100%",
+        )
+    )

@@ -1,0 +1,107 @@
+"""The root app state: language, the session cookie and who is signed in.
+
+Page states subclass `AppState`. Protected pages use `AppState.require_manager` as `on_load`;
+protected event handlers call `self._signed_in()` themselves, because a redirect on load does
+not stop a crafted event from reaching the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import quote
+
+import reflex as rx
+
+from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, negotiate, translate
+from trusthabits.db.engine import new_session
+from trusthabits.services import accounts
+from trusthabits.services.accounts import Profile
+
+SESSION_COOKIE = "th_session"
+SESSION_MAX_AGE = int(accounts.SESSION_LIFETIME.total_seconds())
+
+
+async def run_service(fn, *args, **kwargs):
+    """Run a service function with its own database session in a worker thread, so slow work
+    (Argon2 takes ~0.1 s by design) never stalls the event loop other browsers share."""
+
+    def work():
+        with new_session() as session:
+            return fn(session, *args, **kwargs)
+
+    return await asyncio.to_thread(work)
+
+
+def safe_next_path(raw: str | None) -> str:
+    """Only same-site paths are followed after sign-in (no open redirect to another host)."""
+    if raw and raw.startswith("/") and not raw.startswith("//") and "\\" not in raw:
+        return raw
+    return "/"
+
+
+class AppState(rx.State):
+    lang: str = DEFAULT_LANGUAGE
+    # Chosen on a signed-out page; a signed-in manager's own language wins over it.
+    lang_pref: str = rx.LocalStorage("", name="th_lang")
+    session_token: str = rx.Cookie(
+        "", name=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="strict", path="/"
+    )
+    manager_name: str = ""
+    signed_in: bool = False
+
+    @rx.var
+    def t(self) -> dict[str, str]:
+        return catalogue(self.lang)
+
+    def _tr(self, key: str, **values: object) -> str:
+        return translate(key, self.lang, **values)
+
+    def _set_language(self, lang: str):
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        # data-ready marks that the server has answered this page's load (tests wait for it).
+        return rx.call_script(
+            f"document.documentElement.lang = {self.lang!r}; document.documentElement.dataset.ready = '1'"
+        )
+
+    async def _signed_in(self) -> Profile | None:
+        return await run_service(accounts.resolve_session, self.session_token)
+
+    def _to_signin(self):
+        target = self.router.url.path.rstrip("/") or "/"
+        if self.router.url.query:
+            target += "?" + self.router.url.query
+        return rx.redirect(f"/signin?next={quote(target, safe='')}")
+
+    @rx.event
+    async def require_manager(self):
+        """on_load of every protected page."""
+        profile = await self._signed_in()
+        if profile is None:
+            self.manager_name, self.signed_in = "", False
+            return self._to_signin()
+        self.manager_name, self.signed_in = profile.name, True
+        return self._set_language(profile.locale)
+
+    @rx.event
+    def load_public_page(self):
+        """on_load of signed-out pages: stored choice, else the browser's language."""
+        return self._set_language(self.lang_pref or negotiate(self.router.headers.accept_language))
+
+    @rx.event
+    def choose_language(self, lang: str | list[str]):
+        """The language switch on signed-out pages."""
+        lang = lang[0] if isinstance(lang, list) and lang else lang
+        self.lang_pref = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        return self._set_language(self.lang_pref)
+
+    @rx.event
+    async def sign_out(self):
+        await run_service(accounts.sign_out, self.session_token)
+        self.session_token = ""
+        self.manager_name, self.signed_in = "", False
+        return rx.redirect("/signin?signed_out=1")
+
+
+def t(key: str) -> rx.Var:
+    """A catalogue text in the current language, for use in components."""
+    return AppState.t[key]

@@ -1,0 +1,26 @@
+"""Look and feel: one accent colour, generous tap targets, system light/dark."""
+
+import reflex as rx
+
+ACCENT = "teal"
+TAP_TARGET = "44px"
+CONTENT_MAX_WIDTH = "40rem"
+NAV_HEIGHT = "4rem"
+
+theme = rx.theme(accent_color=ACCENT, gray_color="slate", radius="large", scaling="100%")
+
+global_style = {
+    "body": {"-webkit-tap-highlight-color": "transparent"},
+    # 16px inputs stop iOS Safari from zooming into a field on focus.
+    "input, select, textarea": {"font_size": "16px"},
+}
+
+native_select_style = {
+    "width": "100%",
+    "min_height": TAP_TARGET,
+    "padding": "0 0.75rem",
+    "border_radius": "var(--radius-3)",
+    "border": "1px solid var(--gray-a7)",
+    "background": "var(--color-surface)",
+    "color": "var(--gray-12)",
+}
