@@ -10,7 +10,7 @@ from trusthabits.config import get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.ui.pages import register, settings, signin, today
-from trusthabits.ui.theme import global_style
+from trusthabits.ui.theme import STYLESHEETS, global_style
 
 log = logging.getLogger("trusthabits")
 
@@ -39,6 +39,7 @@ async def log_startup() -> None:
 
 app = rx.App(
     style=global_style,
+    stylesheets=STYLESHEETS,
     head_components=HEAD,
     html_lang="en",
     api_transformer=api,

@@ -9,8 +9,10 @@ NAV_HEIGHT = "4rem"
 
 theme = rx.theme(accent_color=ACCENT, gray_color="slate", radius="large", scaling="100%")
 
+# Scoped to the app root by Reflex; page-wide CSS (colour tokens) lives in assets/theme.css.
+STYLESHEETS = ["/theme.css"]
+
 global_style = {
-    "body": {"-webkit-tap-highlight-color": "transparent"},
     # 16px inputs stop iOS Safari from zooming into a field on focus.
     "input, select, textarea": {"font_size": "16px"},
 }

@@ -1,0 +1,59 @@
+"""Measure what a phone downloads on the first visit of a page (run on demand, not a test).
+
+Usage: .venv/bin/python bench/first_load.py http://localhost:3000/signin [--cookie th_session=TOKEN]
+
+Counts the bytes on the wire (Chrome DevTools Protocol `encodedDataLength`) for every request
+of a cold load in a fresh 390×844 Chromium profile, until the network is idle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def measure(url: str, cookie: str | None = None, chromium: str = "/usr/bin/chromium") -> dict:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        if cookie:
+            name, _, value = cookie.partition("=")
+            host = urlsplit(url).hostname
+            context.add_cookies([{"name": name, "value": value, "domain": host, "path": "/"}])
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        sizes: dict[str, int] = {}
+        urls: dict[str, str] = {}
+        cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        browser.close()
+    by_url = sorted(((sizes[r], urls.get(r, "?")) for r in sizes), reverse=True)
+    return {
+        "url": url,
+        "requests": len(sizes),
+        "total_kib": round(sum(sizes.values()) / 1024, 1),
+        "largest": [{"kib": round(s / 1024, 1), "url": u} for s, u in by_url[:8]],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("--cookie", help="NAME=VALUE to send, e.g. a session cookie")
+    args = parser.parse_args()
+    print(json.dumps(measure(args.url, args.cookie), indent=2))
+
+
+if __name__ == "__main__":
+    main()
