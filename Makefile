@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PORT
 
-.PHONY: run test install migrate browser clean
+.PHONY: run test install migrate browser postgres clean
 
 run: install migrate
 	@echo ""
@@ -22,7 +22,7 @@ run: install migrate
 	@echo ""
 	$(BIN)/reflex run --env prod
 
-test: install browser
+test: install browser postgres
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed $(TOOLS)/.installed
@@ -51,6 +51,16 @@ browser:
 	else \
 	  echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; \
 	  echo "(or set TRUSTHABITS_CHROMIUM to another Chromium binary)."; exit 1; \
+	fi
+
+# A throwaway PostgreSQL server proves DATABASE_URL=postgresql+psycopg://… works (tests start it).
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's postgresql for the PostgreSQL tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+	  echo "The PostgreSQL tests need the server binaries: run 'sudo apt-get install postgresql'"; exit 1; \
 	fi
 
 clean:

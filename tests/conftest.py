@@ -45,6 +45,16 @@ def session(engine):
         yield session
 
 
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A migrated database on a real, throwaway PostgreSQL server."""
+    from tests.pg_server import running_postgres
+
+    with running_postgres() as url:
+        upgrade_to_head(url)
+        yield url
+
+
 def pytest_collection_modifyitems(config, items):
     # Fast tests first: a broken rule shows up before the slow production build starts.
     items.sort(key=lambda item: "e2e" in item.keywords)
