@@ -8,19 +8,14 @@ of a cold load in a fresh 390×844 Chromium profile, until the network is idle.
 
 from __future__ import annotations
 
-import argparse
-import json
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from common import CHROMIUM, CHROMIUM_ARGS, url_and_cookie_cli
 
 
-def measure(url: str, cookie: str | None = None, chromium: str = "/usr/bin/chromium") -> dict:
+def measure(url: str, cookie: str | None = None, chromium: str = CHROMIUM) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
@@ -47,13 +42,5 @@ def measure(url: str, cookie: str | None = None, chromium: str = "/usr/bin/chrom
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("url")
-    parser.add_argument("--cookie", help="NAME=VALUE to send, e.g. a session cookie")
-    args = parser.parse_args()
-    print(json.dumps(measure(args.url, args.cookie), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    url_and_cookie_cli(__doc__, measure)

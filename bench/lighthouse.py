@@ -8,12 +8,13 @@ Debian's Chromium with Lighthouse's default mobile emulation and simulated slow 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
 import tempfile
 from pathlib import Path
+
+from common import CHROMIUM, url_and_cookie_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 PREFIX = ROOT / ".tools" / "lighthouse"
@@ -33,7 +34,7 @@ def ensure_lighthouse() -> None:
         )
 
 
-def run(url: str, cookie: str | None = None, chromium: str = "/usr/bin/chromium") -> dict:
+def run(url: str, cookie: str | None = None, chromium: str = CHROMIUM) -> dict:
     ensure_lighthouse()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
@@ -60,13 +61,5 @@ def run(url: str, cookie: str | None = None, chromium: str = "/usr/bin/chromium"
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("url")
-    parser.add_argument("--cookie", help="NAME=VALUE to send, e.g. a session cookie")
-    args = parser.parse_args()
-    print(json.dumps(run(args.url, args.cookie), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    url_and_cookie_cli(__doc__, run)
