@@ -1,0 +1,64 @@
+"""Texts for the daily action log: Today, this week, history, habit strength and your data."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.behaviour_unknown": {
+        "en": "That behaviour is not in the catalogue.",
+        "nl": "Dat gedrag staat niet in de catalogus.",
+    },
+    "error.micro_action_unknown": {
+        "en": "Pick one of the actions shown for this behaviour.",
+        "nl": "Kies een van de acties die bij dit gedrag staan.",
+    },
+    "error.note_too_long": {
+        "en": "A note can be at most 280 characters. Shorten it a little; your text is still there.",
+        "nl": "Een notitie mag hoogstens 280 tekens zijn. Maak hem iets korter; je tekst staat er nog.",
+    },
+    "error.day_in_future": {
+        "en": "You cannot log something that has not happened yet. Pick today or an earlier day.",
+        "nl": "Je kunt niets vastleggen wat nog niet gebeurd is. Kies vandaag of een eerdere dag.",
+    },
+    "error.day_too_old": {
+        "en": "You can date an entry at most 7 days back.",
+        "nl": "Je kunt een notitie hoogstens 7 dagen terug dateren.",
+    },
+    "error.day_invalid": {
+        "en": "Pick a date.",
+        "nl": "Kies een datum.",
+    },
+    "error.target_invalid": {
+        "en": "A weekly target is between 1 and 7.",
+        "nl": "Een weekdoel ligt tussen 1 en 7.",
+    },
+    "error.pause_order": {
+        "en": "A pause ends on or after the day it starts.",
+        "nl": "Een pauze eindigt op of na de dag waarop hij begint.",
+    },
+    "error.entry_gone": {
+        "en": "That entry no longer exists.",
+        "nl": "Die notitie bestaat niet meer.",
+    },
+    "error.import_not_json": {
+        "en": "This file is not JSON. Choose a file exported from TrustHabits; nothing was changed.",
+        "nl": "Dit bestand is geen JSON. Kies een bestand dat uit TrustHabits is geëxporteerd; er is niets veranderd.",
+    },
+    "error.import_not_export": {
+        "en": "This JSON file is not a TrustHabits export; nothing was changed.",
+        "nl": "Dit JSON-bestand is geen TrustHabits-export; er is niets veranderd.",
+    },
+    "error.import_version": {
+        "en": "This export comes from a version of TrustHabits we cannot read; nothing was changed.",
+        "nl": "Deze export komt uit een versie van TrustHabits die we niet kunnen lezen; er is niets veranderd.",
+    },
+    "error.import_row": {
+        "en": "Entry {row} in this file is not valid; nothing was changed.",
+        "nl": "Notitie {row} in dit bestand is niet geldig; er is niets veranderd.",
+    },
+    "error.import_too_large": {
+        "en": "This file is too large to be an export; nothing was changed.",
+        "nl": "Dit bestand is te groot voor een export; er is niets veranderd.",
+    },
+    "error.import_no_file": {
+        "en": "Choose a JSON file first.",
+        "nl": "Kies eerst een JSON-bestand.",
+    },
+}
