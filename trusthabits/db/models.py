@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Index
+from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from trusthabits.db.types import UTCDateTime, utcnow
@@ -49,3 +49,49 @@ class LoginAttempt(SQLModel, table=True):
     email: str = Field(max_length=320)
     attempted_at: datetime = Field(sa_column=_utc_column())
     succeeded: bool = Field(default=False)
+
+
+class ActionLog(SQLModel, table=True):
+    """One practised behaviour on one of the manager's local days."""
+
+    __tablename__ = "action_log"
+    # Every screen asks "this manager, these days": today's week, the heatmap, the history pages.
+    __table_args__ = (
+        Index("ix_action_log_manager_day", "manager_id", "day"),
+        UniqueConstraint("manager_id", "uid", name="uq_action_log_manager_uid"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # Stable identity across export and import, so a re-import never duplicates an entry.
+    uid: str = Field(max_length=32)
+    manager_id: int = Field(foreign_key="manager.id")
+    behaviour: str = Field(max_length=32)
+    micro_action: Optional[str] = Field(default=None, max_length=48)
+    note: str = Field(default="", max_length=280)
+    day: date
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class HabitPause(SQLModel, table=True):
+    """A holiday or sick leave: habit strength and streaks freeze for the weeks it touches."""
+
+    __tablename__ = "habit_pause"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    start: date
+    end: date
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class HabitTarget(SQLModel, table=True):
+    """The manager's weekly target for one behaviour; absent means the default."""
+
+    __tablename__ = "habit_target"
+    __table_args__ = (UniqueConstraint("manager_id", "behaviour", name="uq_habit_target_manager_behaviour"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id")
+    behaviour: str = Field(max_length=32)
+    per_week: int

@@ -8,11 +8,11 @@ has every language with the same `{placeholders}`.
 
 from __future__ import annotations
 
-from trusthabits.core.i18n import accounts
+from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts,)
+_AREAS = (accounts, behaviours, calendar, daily_log, history)
 
 
 def _build() -> dict[str, dict[str, str]]:

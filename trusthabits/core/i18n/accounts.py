@@ -125,14 +125,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Good to see you, {name}.",
         "nl": "Fijn je te zien, {name}.",
     },
-    "today.next_title": {
-        "en": "Your daily habits start here",
-        "nl": "Hier beginnen je dagelijkse gewoontes",
-    },
-    "today.next_body": {
-        "en": "Soon you will log, in a few seconds, what you did today to empower, support and back your team.",
-        "nl": "Straks leg je in een paar seconden vast wat je vandaag deed om je team ruimte, steun en rugdekking te geven.",
-    },
     "settings.title": {
         "en": "Settings",
         "nl": "Instellingen",

@@ -21,6 +21,8 @@ class NavItem:
 # Sections are added here as they arrive (Trends, Team, Reflect, …); only link what exists.
 NAV_ITEMS = (
     NavItem("/", "nav.today", "sun"),
+    NavItem("/history", "nav.history", "calendar-days"),
+    NavItem("/habits", "nav.habits", "trending-up"),
     NavItem("/settings", "nav.settings", "settings"),
 )
 

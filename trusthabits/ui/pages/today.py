@@ -1,22 +1,145 @@
-"""Today: the manager's home screen after sign-in."""
+"""Today: the manager's home screen. One tap on a behaviour tile logs it for today and shows a
+confirmation with Undo and "Add details"; this week at a glance; the last week's entries."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import reflex as rx
 
+from trusthabits.core import behaviours
+from trusthabits.core.daily_log import BACKDATE_DAYS
+from trusthabits.services import actions
+from trusthabits.services.accounts import Profile
+from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, t
+from trusthabits.ui.components.week import behaviour_tiles, this_week
+from trusthabits.ui.entry_state import EntryListMixin
+from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/"
 
 
-class TodayState(AppState):
+class TodayState(EntryListMixin, AppState):
+    week_counts: dict[str, list[int]] = {}
+    week_totals: dict[str, int] = {}
+    week_status: str = ""
+    today_index: int = -1
+    # The confirmation after a tap: which entry it is about (0 = none) and what it says.
+    confirmed_id: int = 0
+    confirmation: str = ""
+
     @rx.var
     def greeting(self) -> str:
         return self._tr("today.greeting", name=self.manager_name)
 
+    async def _refresh(self, profile: Profile) -> None:
+        today = await run_service(actions.manager_today, profile.id)
+        summary = await run_service(actions.week_summary, profile.id, today)
+        recent = await run_service(actions.recent_entries, profile.id, today - timedelta(days=BACKDATE_DAYS))
+        self._show_week(summary, today)
+        self.entries = [self._entry_view(entry, today) for entry in recent]
 
-ON_LOAD = AppState.require_manager
+    def _show_week(self, summary: actions.WeekSummary, today) -> None:
+        self.week_counts = summary.per_behaviour
+        self.week_totals = {key: sum(counts) for key, counts in summary.per_behaviour.items()}
+        self.today_index = today.weekday()
+        untouched = summary.untouched()
+        if not untouched:
+            self.week_status = self._tr("week.all_done")
+        else:
+            names = ", ".join(self._tr(f"behaviour.{key}.name") for key in untouched)
+            self.week_status = self._tr("week.untouched", names=names)
+
+    @rx.event
+    async def on_load(self):
+        self.confirmed_id, self.confirmation, self.entry_message, self.edit_id = 0, "", "", 0
+        if profile := await self._signed_in():
+            await self._refresh(profile)
+
+    @rx.event
+    async def log(self, behaviour: str):
+        profile = await self._signed_in()
+        if profile is None:
+            yield self._to_signin()
+            return
+        if not behaviours.is_behaviour(behaviour):
+            self.entry_message = self._tr("error.behaviour_unknown")
+            return
+        entry = await run_service(actions.log_action, profile.id, behaviour)
+        self.confirmed_id = entry.id
+        self.confirmation = self._tr("today.logged", name=self._tr(f"behaviour.{behaviour}.name"))
+        self.entry_message = ""
+        # The confirmation goes out first; the week and the list follow a moment later.
+        yield
+        await self._refresh(profile)
+
+    @rx.event
+    async def undo(self):
+        profile = await self._signed_in()
+        if profile is None:
+            return self._to_signin()
+        try:
+            await run_service(actions.delete_entry, profile.id, self.confirmed_id)
+        except actions.EntryNotFound:
+            pass  # already deleted elsewhere: the result the manager asked for
+        self.confirmed_id, self.confirmation = 0, ""
+        self.entry_message = self._tr("today.undone")
+        await self._refresh(profile)
+
+    @rx.event
+    async def add_details(self):
+        profile = await self._signed_in()
+        if profile is None:
+            return self._to_signin()
+        if await self._open_editor(profile, self.confirmed_id):
+            self.confirmed_id, self.confirmation = 0, ""
+
+    @rx.event
+    def dismiss(self):
+        self.confirmed_id, self.confirmation = 0, ""
+
+
+def _confirmation() -> rx.Component:
+    # No timer: it stays until the manager acts on it, taps again or leaves the page.
+    return rx.cond(
+        TodayState.confirmed_id > 0,
+        rx.callout.root(
+            rx.hstack(
+                rx.icon("circle-check", size=20),
+                rx.text(TodayState.confirmation, size="2", weight="medium", flex="1", id="confirmation-text"),
+                rx.button(t("today.details"), on_click=TodayState.add_details, variant="soft", size="2", min_height=TAP_TARGET),
+                rx.button(t("today.undo"), on_click=TodayState.undo, variant="solid", size="2", min_height=TAP_TARGET),
+                align="center",
+                spacing="2",
+                width="100%",
+            ),
+            role="status",
+            width="100%",
+            size="1",
+            id="confirmation",
+            key=TodayState.confirmed_id,
+        ),
+    )
+
+
+def _recent() -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(t("today.recent"), as_="h2", size="3"),
+            rx.link(t("today.all_history"), href="/history", size="2"),
+            justify="between",
+            align="baseline",
+            width="100%",
+        ),
+        rx.cond(TodayState.entries, entry_list(TodayState), rx.text(t("today.nothing_yet"), size="2", color_scheme="gray")),
+        spacing="2",
+        width="100%",
+    )
+
+
+ON_LOAD = [AppState.require_manager, TodayState.on_load]
 
 
 def view() -> rx.Component:
@@ -24,16 +147,14 @@ def view() -> rx.Component:
         ROUTE,
         "today.title",
         rx.vstack(
-            rx.text(TodayState.greeting, size="5", weight="medium", id="greeting"),
-            rx.card(
-                rx.vstack(
-                    rx.heading(t("today.next_title"), as_="h2", size="4"),
-                    rx.text(t("today.next_body")),
-                    spacing="2",
-                ),
-                width="100%",
-            ),
-            spacing="4",
+            rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting"),
+            behaviour_tiles(TodayState),
+            _confirmation(),
+            entry_message(TodayState),
+            this_week(TodayState),
+            _recent(),
+            editor_dialog(TodayState),
+            spacing="3",
             width="100%",
         ),
     )

@@ -1,0 +1,85 @@
+"""Rules of the daily action log: what a valid entry is, which day "today" is for a manager,
+how far back an entry may be dated, and the ISO week a day belongs to.
+
+Days are always the manager's local calendar days: an instant is turned into a day in the
+manager's IANA time zone once, at the edge, and everything after that works with dates.
+Errors are message-catalogue keys.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from trusthabits.core import behaviours
+
+MAX_NOTE_LENGTH = 280
+BACKDATE_DAYS = 7
+WEEKDAYS = 7
+
+
+def local_day(instant: datetime, time_zone: str) -> date:
+    """The calendar day an aware instant falls on in the manager's time zone."""
+    if instant.tzinfo is None:
+        raise ValueError("local_day needs an aware datetime")
+    return instant.astimezone(ZoneInfo(time_zone)).date()
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week `day` belongs to."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(day: date) -> list[date]:
+    start = week_start(day)
+    return [start + timedelta(days=offset) for offset in range(WEEKDAYS)]
+
+
+def iso_week_key(day: date) -> str:
+    """"2026-W48": the ISO year and week, as stored and shown."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def earliest_allowed_day(today: date) -> date:
+    return today - timedelta(days=BACKDATE_DAYS)
+
+
+def day_error(day: date, today: date) -> str | None:
+    """Entries may be dated today or up to BACKDATE_DAYS back, never in the future."""
+    if day > today:
+        return "error.day_in_future"
+    if day < earliest_allowed_day(today):
+        return "error.day_too_old"
+    return None
+
+
+def note_error(note: str) -> str | None:
+    return "error.note_too_long" if len(note or "") > MAX_NOTE_LENGTH else None
+
+
+def normalise_note(note: str | None) -> str:
+    # Trailing spaces and newlines add nothing; the text itself is never shortened.
+    return (note or "").strip()
+
+
+def entry_errors(behaviour: str, micro_action: str | None, note: str, day: date, today: date) -> dict[str, str]:
+    """Every problem with an entry, by field. Empty when the entry is valid."""
+    errors: dict[str, str] = {}
+    if not behaviours.is_behaviour(behaviour):
+        errors["behaviour"] = "error.behaviour_unknown"
+    elif micro_action and not behaviours.is_micro_action(behaviour, micro_action):
+        errors["micro_action"] = "error.micro_action_unknown"
+    if key := note_error(note):
+        errors["note"] = key
+    if key := day_error(day, today):
+        errors["day"] = key
+    return errors
+
+
+def parse_day(raw: str) -> date | None:
+    """A YYYY-MM-DD string from a date field, or None when it is not one."""
+    try:
+        return date.fromisoformat((raw or "").strip())
+    except ValueError:
+        return None

@@ -1,0 +1,169 @@
+"""The daily action log: log a behaviour, add details, backdate, edit, delete (and so undo),
+and the week at a glance.
+
+Every function takes the signed-in manager's id and touches only that manager's rows: an entry
+id of someone else is answered exactly like an id that does not exist. "Today" is computed
+here from the manager's stored time zone, never taken from the browser.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from trusthabits.core import behaviours
+from trusthabits.core import daily_log as rules
+from trusthabits.core.accounts import FieldErrors
+from trusthabits.db.models import ActionLog, Manager
+from trusthabits.db.types import utcnow
+
+
+class EntryNotFound(LookupError):
+    """No entry with this id belongs to this manager."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    uid: str
+    behaviour: str
+    micro_action: str | None
+    note: str
+    day: date
+    created_at: datetime
+    updated_at: datetime
+
+
+def to_entry(row: ActionLog) -> Entry:
+    return Entry(row.id, row.uid, row.behaviour, row.micro_action, row.note, row.day, row.created_at, row.updated_at)
+
+
+def manager_today(session: Session, manager_id: int, now: datetime | None = None) -> date:
+    """The manager's local calendar day at `now` (default: this moment)."""
+    time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
+    return rules.local_day(now or utcnow(), time_zone)
+
+
+def _owned(session: Session, manager_id: int, entry_id: int) -> ActionLog:
+    row = session.exec(
+        select(ActionLog).where(ActionLog.id == entry_id, ActionLog.manager_id == manager_id)
+    ).first()
+    if row is None:
+        raise EntryNotFound(entry_id)
+    return row
+
+
+def _check(behaviour: str, micro_action: str | None, note: str, day: date, today: date) -> None:
+    if errors := rules.entry_errors(behaviour, micro_action, note, day, today):
+        raise FieldErrors(errors)
+
+
+def log_action(
+    session: Session,
+    manager_id: int,
+    behaviour: str,
+    *,
+    day: date | None = None,
+    micro_action: str | None = None,
+    note: str = "",
+    now: datetime | None = None,
+) -> Entry:
+    """Log one practised behaviour, for today unless `day` says otherwise."""
+    now = now or utcnow()
+    today = manager_today(session, manager_id, now)
+    day = day or today
+    note = rules.normalise_note(note)
+    micro_action = micro_action or None
+    _check(behaviour, micro_action, note, day, today)
+    row = ActionLog(
+        uid=uuid.uuid4().hex,
+        manager_id=manager_id,
+        behaviour=behaviour,
+        micro_action=micro_action,
+        note=note,
+        day=day,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.commit()
+    return to_entry(row)
+
+
+def update_entry(
+    session: Session,
+    manager_id: int,
+    entry_id: int,
+    *,
+    micro_action: str | None,
+    note: str,
+    day: date | None,
+    now: datetime | None = None,
+) -> Entry:
+    """Change the details of an own entry. Its day may move within the backdating window; an
+    older entry keeps its day unless it is moved into the window."""
+    now = now or utcnow()
+    row = _owned(session, manager_id, entry_id)
+    today = manager_today(session, manager_id, now)
+    note = rules.normalise_note(note)
+    micro_action = micro_action or None
+    if day is None:
+        raise FieldErrors({"day": "error.day_invalid"})
+    # Editing the note of an old entry must stay possible: only a *changed* day is checked.
+    check_day = day if day != row.day else today
+    _check(row.behaviour, micro_action, note, check_day, today)
+    row.micro_action, row.note, row.day, row.updated_at = micro_action, note, day, now
+    session.add(row)
+    session.commit()
+    return to_entry(row)
+
+
+def delete_entry(session: Session, manager_id: int, entry_id: int) -> Entry:
+    """Delete an own entry (this is also what Undo does). Returns what was deleted."""
+    row = _owned(session, manager_id, entry_id)
+    deleted = to_entry(row)
+    session.delete(row)
+    session.commit()
+    return deleted
+
+
+def get_entry(session: Session, manager_id: int, entry_id: int) -> Entry:
+    return to_entry(_owned(session, manager_id, entry_id))
+
+
+def recent_entries(session: Session, manager_id: int, since: date) -> list[Entry]:
+    """Own entries dated `since` or later, newest first."""
+    rows = session.exec(
+        select(ActionLog)
+        .where(ActionLog.manager_id == manager_id, ActionLog.day >= since)
+        .order_by(ActionLog.day.desc(), ActionLog.created_at.desc(), ActionLog.id.desc())
+    ).all()
+    return [to_entry(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """This ISO week: per behaviour, the number of entries on each day Monday…Sunday."""
+
+    days: list[date]
+    per_behaviour: dict[str, list[int]]
+
+    def untouched(self) -> list[str]:
+        return [key for key, counts in self.per_behaviour.items() if not any(counts)]
+
+
+def week_summary(session: Session, manager_id: int, today: date) -> WeekSummary:
+    days = rules.week_days(today)
+    per_behaviour = {key: [0] * rules.WEEKDAYS for key in behaviours.KEYS}
+    rows = session.exec(
+        select(ActionLog.behaviour, ActionLog.day).where(
+            ActionLog.manager_id == manager_id, ActionLog.day >= days[0], ActionLog.day <= days[-1]
+        )
+    ).all()
+    for behaviour, day in rows:
+        if behaviour in per_behaviour:  # an entry of a behaviour since retired is not shown
+            per_behaviour[behaviour][day.weekday()] += 1
+    return WeekSummary(days, per_behaviour)

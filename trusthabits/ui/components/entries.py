@@ -1,0 +1,148 @@
+"""Log entries on screen: one row per entry with edit and delete, and the editor dialog
+(micro-action, note, date). Stateless: each takes the page state that mixes in EntryListMixin."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
+from trusthabits.ui.components.forms import labelled
+from trusthabits.ui.state import t
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
+
+
+def colour_dot(colour: rx.Var | str, size: str = "10px") -> rx.Component:
+    return rx.box(
+        width=size,
+        height=size,
+        min_width=size,
+        border_radius="50%",
+        # An f-string with a Var becomes a template string in the browser.
+        background=f"var(--{colour}-9)",
+    )
+
+
+def _icon_button(icon: str, label_key: str, on_click, colour: str = "gray") -> rx.Component:
+    return rx.icon_button(
+        rx.icon(icon, size=18),
+        on_click=on_click,
+        aria_label=t(label_key),
+        title=t(label_key),
+        variant="ghost",
+        color_scheme=colour,
+        size="3",
+        min_width=TAP_TARGET,
+        min_height=TAP_TARGET,
+    )
+
+
+def entry_row(state, entry: rx.Var) -> rx.Component:
+    return rx.hstack(
+        colour_dot(entry["colour"]),
+        rx.vstack(
+            rx.hstack(
+                rx.text(entry["name"], weight="medium", size="2"),
+                rx.text(entry["day_label"], size="1", color_scheme="gray"),
+                spacing="2",
+                align="baseline",
+                wrap="wrap",
+            ),
+            rx.cond(entry["micro"], rx.text(entry["micro"], size="2")),
+            rx.cond(entry["note"], rx.text(entry["note"], size="2", color_scheme="gray", class_name="entry-note")),
+            spacing="0",
+            flex="1",
+            min_width="0",
+        ),
+        _icon_button("pencil", "log.edit", state.start_edit(entry["id"])),
+        _icon_button("trash-2", "log.delete", state.delete_entry(entry["id"]), colour="red"),
+        align="center",
+        spacing="2",
+        width="100%",
+        padding_y="1",
+        border_bottom="1px solid var(--gray-a4)",
+        class_name="entry-row",
+        data_entry=entry["id"],
+    )
+
+
+def entry_list(state) -> rx.Component:
+    return rx.vstack(
+        rx.foreach(state.entries, lambda entry: entry_row(state, entry)),
+        spacing="0",
+        width="100%",
+        role="list",
+    )
+
+
+def _micro_select(state, behaviour: Behaviour) -> rx.Component:
+    return rx.el.select(
+        rx.el.option(t("log.no_micro_action"), value=""),
+        *[rx.el.option(t(f"micro.{behaviour.key}.{m.key}"), value=m.key) for m in behaviour.micro_actions],
+        id="micro_action",
+        name="micro_action",
+        default_value=state.edit_micro,
+        style=native_select_style,
+    )
+
+
+def _editor_form(state) -> rx.Component:
+    micro = rx.match(state.edit_behaviour, *[(b.key, _micro_select(state, b)) for b in BEHAVIOURS], rx.fragment())
+    note = rx.text_area(
+        id="note",
+        name="note",
+        default_value=state.edit_note,
+        rows="3",
+        size="3",
+        aria_invalid=rx.cond(state.edit_errors["note"], "true", "false"),
+    )
+    day = rx.input(
+        id="day",
+        name="day",
+        type="date",
+        default_value=state.edit_day,
+        min=state.edit_min_day,
+        max=state.edit_max_day,
+        size="3",
+        min_height=TAP_TARGET,
+    )
+    return rx.form(
+        rx.vstack(
+            labelled("micro_action", "log.micro_action", micro, state.edit_errors["micro_action"].to(str)),
+            labelled("note", "log.note", note, state.edit_errors["note"].to(str), "log.note_hint"),
+            labelled("day", "log.day", day, state.edit_errors["day"].to(str), "log.day_hint"),
+            rx.hstack(
+                rx.dialog.close(
+                    rx.button(t("log.cancel"), type="button", variant="soft", color_scheme="gray", size="3", min_height=TAP_TARGET)
+                ),
+                rx.button(t("log.save"), type="submit", size="3", min_height=TAP_TARGET),
+                justify="end",
+                width="100%",
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        on_submit=state.save_edit,
+        reset_on_submit=False,
+        # The server checks the day and says why in the user's language; the browser would not.
+        no_validate=True,
+        key=state.edit_version,
+        width="100%",
+    )
+
+
+def editor_dialog(state) -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(state.edit_title),
+            rx.dialog.description(t("log.editor_hint"), size="2", color_scheme="gray", margin_bottom="0.75rem"),
+            _editor_form(state),
+            max_width="28rem",
+        ),
+        open=state.edit_id > 0,
+        on_open_change=state.close_editor,
+    )
+
+
+def entry_message(state) -> rx.Component:
+    return rx.cond(state.entry_message, rx.text(state.entry_message, size="2", role="status", color_scheme="gray"))
+
