@@ -8,11 +8,11 @@ has every language with the same `{placeholders}`.
 
 from __future__ import annotations
 
-from trusthabits.core.i18n import accounts
+from trusthabits.core.i18n import accounts, pulse
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts,)
+_AREAS = (accounts, pulse)
 
 
 def _build() -> dict[str, dict[str, str]]:
