@@ -21,6 +21,7 @@ class NavItem:
 # Sections are added here as they arrive (Trends, Team, Reflect, …); only link what exists.
 NAV_ITEMS = (
     NavItem("/", "nav.today", "sun"),
+    NavItem("/team", "nav.team", "users"),
     NavItem("/settings", "nav.settings", "settings"),
 )
 
