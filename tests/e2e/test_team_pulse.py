@@ -98,7 +98,7 @@ def test_a_pulse_week_from_team_to_results(page, browser, app_server):
             box = tile.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44, box
         phone.get_by_text("Hoe?", exact=True).click()
-        expect(phone.locator("#how-anonymous")).to_be_visible()
+        expect(phone.locator("#how-anonymous")).to_contain_text("pas als minstens 3 mensen hebben geantwoord")
         # Everything must be answered: one left open is named, and nothing is stored.
         questions = phone.locator("fieldset[data-item]")
         for index in range(6):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import ssl
+import subprocess
 from datetime import timedelta
 from email import message_from_bytes
 from email.policy import default as default_policy
@@ -161,6 +163,45 @@ def test_without_smtp_messages_wait_in_the_outbox_with_their_links(session):
     assert mail.deliver_due(session, None, NOW) == 0
     items = mail.list_outbox(session, ann.id)
     assert len(items) == 4 and all(i.status == mail.QUEUED and i.link.startswith(f"{BASE_URL}/pulse/") for i in items)
+
+
+@pytest.fixture
+def localhost_cert(tmp_path, monkeypatch):
+    """A self-signed certificate for localhost that this test process (only) trusts."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # what ssl.create_default_context() trusts
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+@pytest.mark.parametrize("scheme", ["smtp", "smtps"])
+def test_starttls_and_implicit_tls_with_a_verified_certificate(session, smtp_server, localhost_cert, scheme):
+    inbox = Inbox()
+    options = ({"tls_context": localhost_cert, "require_starttls": True} if scheme == "smtp"
+               else {"ssl_context": localhost_cert})
+    url = smtp_server(inbox, **options).replace("smtp+plain://127.0.0.1", f"{scheme}://localhost")
+    ann = manager(session)
+    team = team_with_members(session, ann.id, emails=("a@x.nl",))
+    send_round(session, ann.id, team.id)
+    assert mail.deliver_due(session, url, NOW) == 1
+    assert [m["To"] for m in inbox.received] == ["a@x.nl"]
+
+
+def test_starttls_is_required_not_optional(session, smtp_server):
+    inbox = Inbox()  # a server that does not offer STARTTLS
+    url = smtp_server(inbox).replace("smtp+plain://", "smtp://")
+    ann = manager(session)
+    team = team_with_members(session, ann.id, emails=("a@x.nl",))
+    send_round(session, ann.id, team.id)
+    assert mail.deliver_due(session, url, NOW) == 0
+    assert inbox.received == []
+    assert "STARTTLS" in mail.delivery_problems(session, ann.id)[0].last_error
 
 
 def test_smtp_urls():

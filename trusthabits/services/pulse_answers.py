@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlmodel import Session, select
 
 from trusthabits.core import instrument as pulse_instrument
+from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import Invitation, Manager, PulseComment, PulseResponse, PulseRound, Team
 from trusthabits.services import security
 from trusthabits.services.pulse_rounds import is_closed
@@ -36,6 +37,7 @@ class PulseForm:
     manager_name: str
     team_name: str
     iso_week: str
+    k: int  # the team's anonymity threshold, explained on the page
     items: list[tuple[str, str]]  # (item key, wording in the team's language)
 
 
@@ -78,6 +80,7 @@ def open_pulse(session: Session, token: str, now: datetime) -> PulseForm:
         manager_name=manager.name,
         team_name=team.name,
         iso_week=pulse_round.iso_week,
+        k=max(team.k_threshold, MIN_K),
         items=[(item.key, item.text[team.language]) for item in _items(pulse_round)],
     )
 

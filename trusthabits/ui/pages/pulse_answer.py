@@ -8,7 +8,6 @@ import reflex as rx
 
 from trusthabits.core.i18n import negotiate
 from trusthabits.core.instrument import SCALE_MAX, SCALE_MIN, InvalidAnswers
-from trusthabits.core.pulse import MIN_K
 from trusthabits.db.types import utcnow
 from trusthabits.services import pulse_answers
 from trusthabits.services.pulse_answers import PulseRefused
@@ -53,7 +52,7 @@ class PulseAnswerState(AppState):
         self.title = self._tr("pulse.title", manager=form.manager_name)
         self.intro = self._tr("pulse.intro", team=form.team_name, week=form.iso_week)
         self.comment_label = self._tr("pulse.comment_label", manager=form.manager_name)
-        self.how_body = self._tr("pulse.how_body", manager=form.manager_name, k=MIN_K)
+        self.how_body = self._tr("pulse.how_body", manager=form.manager_name, k=form.k)
         self.items = [{"key": key, "text": text} for key, text in form.items]
         self.status = "form"
         return script
