@@ -20,6 +20,9 @@ class Settings:
     port: int
     scheduler_enabled: bool
     log_level: str
+    smtp_url: str | None = None
+    mail_from: str = "TrustHabits <no-reply@localhost>"
+    mail_sender_enabled: bool = True
 
 
 def data_dir() -> Path:
@@ -33,9 +36,16 @@ def get_settings() -> Settings:
         database_url=os.environ.get("DATABASE_URL", default_db),
         base_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{port}").rstrip("/"),
         port=port,
-        scheduler_enabled=os.environ.get("TRUSTHABITS_SCHEDULER", "on").lower() not in ("off", "0", "false"),
+        scheduler_enabled=_switch("TRUSTHABITS_SCHEDULER"),
         log_level=os.environ.get("TRUSTHABITS_LOG_LEVEL", "INFO").upper(),
+        smtp_url=os.environ.get("SMTP_URL") or None,
+        mail_from=os.environ.get("TRUSTHABITS_MAIL_FROM", "TrustHabits <no-reply@localhost>"),
+        mail_sender_enabled=_switch("TRUSTHABITS_MAIL_SENDER"),
     )
+
+
+def _switch(name: str) -> bool:
+    return os.environ.get(name, "on").lower() not in ("off", "0", "false")
 
 
 def redact_url(url: str) -> str:

@@ -9,7 +9,19 @@ import reflex as rx
 from trusthabits.config import get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
-from trusthabits.ui.pages import habits, history, register, settings, signin, today
+from trusthabits.services.mail_sender import run_mail_sender
+from trusthabits.ui.pages import (
+    habits,
+    history,
+    outbox,
+    pulse_answer,
+    register,
+    settings,
+    signin,
+    team,
+    team_detail,
+    today,
+)
 from trusthabits.ui.theme import STYLESHEETS, global_style
 
 log = logging.getLogger("trusthabits")
@@ -44,6 +56,7 @@ app = rx.App(
     html_lang="en",
     api_transformer=api,
 )
-for page in (signin, register, today, history, habits, settings):
+for page in (signin, register, today, history, habits, team, team_detail, outbox, pulse_answer, settings):
     app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
 app.register_lifespan_task(log_startup)
+app.register_lifespan_task(run_mail_sender)

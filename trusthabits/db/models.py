@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from typing import Optional
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from trusthabits.db.types import UTCDateTime, utcnow
@@ -95,3 +96,118 @@ class HabitTarget(SQLModel, table=True):
     manager_id: int = Field(foreign_key="manager.id")
     behaviour: str = Field(max_length=32)
     per_week: int
+
+
+# --- Teams and the weekly pulse -------------------------------------------------------------
+#
+# Anonymity is a property of this schema: `Invitation` knows the member and the token hash;
+# `PulseResponse` and `PulseComment` know only team, ISO week and what was said. No column,
+# key or shared id joins them, and their ids are random (not autoincrement), so not even the
+# row order lines a response up with the order invitations were used in.
+
+
+# On SQLite only an INTEGER primary key replaces the hidden, ever-increasing rowid; BIGINT
+# would keep it (and with it the insertion order). PostgreSQL needs 64 bits for random ids.
+RANDOM_ID_TYPE = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def random_id() -> int:
+    """A random positive 63-bit primary key that carries no insertion order."""
+    return secrets.randbits(63) or 1
+
+
+class Team(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    name: str = Field(max_length=80)
+    language: str = Field(default="en", max_length=8)
+    time_zone: str = Field(default="Europe/Amsterdam", max_length=64)
+    k_threshold: int = Field(default=3)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class Member(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "email", name="uq_member_team_email"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    email: str = Field(max_length=320)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class PulseRound(SQLModel, table=True):
+    """One team's pulse for one ISO week. Closed once `closed_at` is set or `closes_at` passed."""
+
+    __tablename__ = "pulse_round"
+    __table_args__ = (UniqueConstraint("team_id", "iso_week", name="uq_pulse_round_team_week"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    iso_week: str = Field(max_length=8)
+    instrument_version: int
+    opened_at: datetime = Field(sa_column=_utc_column())
+    closes_at: datetime = Field(sa_column=_utc_column())
+    closed_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class Invitation(SQLModel, table=True):
+    """A member's single-use link for a round. Only the SHA-256 of the token is stored."""
+
+    __table_args__ = (UniqueConstraint("round_id", "member_id", name="uq_invitation_round_member"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="pulse_round.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    sent_at: datetime = Field(sa_column=_utc_column())
+    used_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    reminded_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class PulseResponse(SQLModel, table=True):
+    """One anonymous set of scale answers: the week, never a timestamp; JSON {item key: 1–5}."""
+
+    __tablename__ = "pulse_response"
+    __table_args__ = (Index("ix_pulse_response_team_week", "team_id", "iso_week"),)
+
+    id: int = Field(default_factory=random_id, sa_column=Column(RANDOM_ID_TYPE, primary_key=True, autoincrement=False))
+    team_id: int = Field(foreign_key="team.id")
+    iso_week: str = Field(max_length=8)
+    instrument_version: int
+    answers: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class PulseComment(SQLModel, table=True):
+    """An open comment, stored apart from the scores so it cannot be matched to them."""
+
+    __tablename__ = "pulse_comment"
+    __table_args__ = (Index("ix_pulse_comment_team_week", "team_id", "iso_week"),)
+
+    id: int = Field(default_factory=random_id, sa_column=Column(RANDOM_ID_TYPE, primary_key=True, autoincrement=False))
+    team_id: int = Field(foreign_key="team.id")
+    iso_week: str = Field(max_length=8)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class OutboxMessage(SQLModel, table=True):
+    """Every outgoing mail. The unique key (kind, round, recipient) makes a send happen once
+    however often it is requested; the sender moves it from queued to sent or failed."""
+
+    __tablename__ = "outbox_message"
+    __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(max_length=200, unique=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    kind: str = Field(max_length=40)
+    to_address: str = Field(max_length=320)
+    subject: str = Field(max_length=300)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    link: str = Field(default="", max_length=500)
+    status: str = Field(default="queued", max_length=16)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(sa_column=_utc_column())
+    last_error: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    sent_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))

@@ -8,11 +8,11 @@ has every language with the same `{placeholders}`.
 
 from __future__ import annotations
 
-from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history
+from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history, pulse
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse)
 
 
 def _build() -> dict[str, dict[str, str]]:

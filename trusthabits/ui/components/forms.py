@@ -64,7 +64,15 @@ def language_select(name: str, label_key: str, value: rx.Var) -> rx.Component:
     return labelled(name, label_key, control, None)
 
 
-def time_zone_field(name: str, errors: rx.Var, zones: list[str], **props) -> rx.Component:
+def time_zone_field(
+    name: str,
+    errors: rx.Var,
+    zones: list[str],
+    *,
+    label_key: str = "field.time_zone",
+    hint_key: str = "field.time_zone_hint",
+    **props,
+) -> rx.Component:
     datalist_id = f"{name}-options"
     control = rx.input(
         id=name,
@@ -77,9 +85,14 @@ def time_zone_field(name: str, errors: rx.Var, zones: list[str], **props) -> rx.
     )
     options = rx.el.datalist(*[rx.el.option(value=zone) for zone in zones], id=datalist_id)
     return rx.fragment(
-        labelled(name, "field.time_zone", control, errors[name].to(str), "field.time_zone_hint"),
+        labelled(name, label_key, control, errors[name].to(str), hint_key),
         options,
     )
+
+
+def text_area_field(name: str, label_key: str, *, hint_key: str | None = None, **props) -> rx.Component:
+    control = rx.text_area(id=name, name=name, size="3", width="100%", **props)
+    return labelled(name, label_key, control, None, hint_key)
 
 
 def submit_button(label_key: str, busy: rx.Var) -> rx.Component:

@@ -1,0 +1,168 @@
+"""The mail outbox: every message is queued as a row first; a sender delivers it later.
+
+Event handlers only call `queue` (a database write). `deliver_due` does the SMTP work and runs
+in the background sender (see `run_sender`), never inside a request. Without `SMTP_URL`
+messages simply stay queued: the Outbox page lists them with their links and they are logged,
+so the whole loop works on a laptop. After a message is sent its link, which carries a
+single-use token, is removed from the stored copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+from sqlmodel import Session, select
+
+from trusthabits.db.models import OutboxMessage
+from trusthabits.services import smtp
+
+log = logging.getLogger("trusthabits.mail")
+
+QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
+MAX_ATTEMPTS = 8
+FIRST_RETRY = timedelta(seconds=30)
+MAX_RETRY = timedelta(hours=1)
+# A claimed message whose sender died is tried again after this long (at-least-once then).
+CLAIM_TIMEOUT = timedelta(minutes=5)
+BATCH_SIZE = 50
+LINK_REMOVED = "(link removed after sending)"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    to: str
+    subject: str
+    status: str
+    attempts: int
+    last_error: str
+    link: str
+    created_at: datetime
+
+
+def queue(
+    session: Session, *, key: str, manager_id: int, kind: str, to: str, subject: str, body: str,
+    link: str, now: datetime, log_link: bool = False,
+) -> bool:
+    """Add a message unless one with this idempotency key exists. Does not commit: the caller
+    commits it together with whatever caused it. Returns whether a message was added."""
+    if session.exec(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)).first():
+        return False
+    session.add(OutboxMessage(
+        idempotency_key=key, manager_id=manager_id, kind=kind, to_address=to, subject=subject,
+        body=body, link=link, status=QUEUED, next_attempt_at=now, created_at=now,
+    ))
+    # Without SMTP the log (and the Outbox page) is how the link reaches anyone.
+    log.info("queued %s mail to %s%s", kind, to, f": {link}" if log_link and link else "")
+    return True
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, … doubling after each failed attempt, at most an hour."""
+    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
+
+
+def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
+    due = session.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at)
+        .limit(BATCH_SIZE)
+    ).all()
+    claimed = []
+    for message in due:
+        # Conditional update: if another sender claimed it first, rowcount is 0 and we skip it.
+        result = session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message.id, OutboxMessage.status == message.status,
+                   OutboxMessage.next_attempt_at == message.next_attempt_at)
+            .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
+        )
+        if result.rowcount == 1:
+            claimed.append(message.id)
+    session.commit()
+    return [session.get(OutboxMessage, message_id, populate_existing=True) for message_id in claimed]
+
+
+def _mark_sent(message: OutboxMessage, now: datetime) -> None:
+    message.status, message.sent_at, message.last_error = SENT, now, ""
+    message.attempts += 1
+    if message.link:
+        message.body = message.body.replace(message.link, LINK_REMOVED)
+        message.link = ""
+
+
+def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, temporary: bool = False) -> None:
+    message.attempts += 1
+    message.last_error = smtp.describe(error)
+    if (smtp.is_permanent(error) and not temporary) or message.attempts >= MAX_ATTEMPTS:
+        message.status = FAILED
+    else:
+        message.status = QUEUED
+        message.next_attempt_at = now + retry_delay(message.attempts)
+    log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
+
+
+def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>") -> int:
+    """Send every message that is due through SMTP; returns how many were sent. Failures are
+    recorded on the message and retried with backoff. Without an SMTP URL nothing happens."""
+    if not smtp_url:
+        return 0
+    messages = _claim_due(session, now)
+    if not messages:
+        return 0
+    target = smtp.parse_smtp_url(smtp_url)
+    sent = 0
+    client: smtplib.SMTP | None = None
+    broken: Exception | None = None  # set when the server cannot be reached this round
+    try:
+        for message in messages:
+            if client is None and broken is None:
+                try:
+                    client = smtp.connect(target)
+                except Exception as error:  # noqa: BLE001 - network, TLS or login
+                    broken = error
+            if broken is not None:
+                # Not the message's fault: always worth another try, whatever the code.
+                _mark_failed(message, broken, now, temporary=True)
+            else:
+                try:
+                    client.send_message(smtp.build_message(mail_from, message.to_address, message.subject, message.body))
+                except Exception as error:  # noqa: BLE001 - recorded on the message, retried
+                    _mark_failed(message, error, now)
+                    if not isinstance(error, smtplib.SMTPResponseException):
+                        client.close()  # the connection's state is unknown: open a new one
+                        client = None
+                else:
+                    _mark_sent(message, now)
+                    sent += 1
+            session.add(message)
+            session.commit()  # per message, so a crash cannot resend what already went out
+    finally:
+        if client is not None:
+            try:
+                client.quit()
+            except Exception:  # noqa: BLE001 - the server may already have hung up
+                client.close()
+    return sent
+
+
+def list_outbox(session: Session, manager_id: int, limit: int = 200) -> list[OutboxItem]:
+    """This manager's messages, newest first."""
+    rows = session.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.manager_id == manager_id)
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .limit(limit)
+    ).all()
+    return [OutboxItem(m.id, m.to_address, m.subject, m.status, m.attempts, m.last_error, m.link, m.created_at)
+            for m in rows]
+
+
+def delivery_problems(session: Session, manager_id: int) -> list[OutboxItem]:
+    """Messages that failed for good or are waiting for a retry after an error."""
+    return [item for item in list_outbox(session, manager_id) if item.status == FAILED or item.last_error]

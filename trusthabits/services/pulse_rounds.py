@@ -1,0 +1,152 @@
+"""The manager's side of the weekly pulse: open this week's round (an invitation and a mail
+per active member), close it, and the results per team and week.
+
+`week_summary` is the one place results are computed; every view goes through it, so the
+anonymity threshold cannot be bypassed by a page that forgot it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, func, select
+
+from trusthabits.core import instrument as pulse_instrument
+from trusthabits.core.i18n import translate
+from trusthabits.core.pulse import Summary, iso_week_key, summarise
+from trusthabits.db.models import Invitation, Manager, Member, PulseComment, PulseResponse, PulseRound, Team
+from trusthabits.services import mail, security
+from trusthabits.services.teams import owned_team
+
+ROUND_OPEN_FOR = timedelta(days=3)
+RESULT_WEEKS = 12
+INVITE_KIND = "pulse_invite"
+_shuffle = random.SystemRandom().shuffle
+
+
+class RoundClosed(Exception):
+    """This week's round has already closed; a new one starts next week."""
+
+
+@dataclass(frozen=True)
+class WeekResult:
+    round_id: int
+    iso_week: str
+    invited: int
+    summary: Summary
+    closed: bool
+    closes_at: datetime
+    comments: list[str] = field(default_factory=list)  # only once closed, in shuffled order
+
+
+def is_closed(pulse_round: PulseRound, now: datetime) -> bool:
+    return pulse_round.closed_at is not None or pulse_round.closes_at <= now
+
+
+def pulse_link(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/pulse/{token}"
+
+
+def local_time_text(moment: datetime, time_zone: str) -> str:
+    return moment.astimezone(ZoneInfo(time_zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def send_this_weeks_pulse(
+    session: Session, manager_id: int, team_id: int, now: datetime, base_url: str, log_links: bool = False
+) -> int:
+    """Open the round for the team's current ISO week (or reuse it) and invite every active
+    member not yet invited. Returns how many were newly invited. Raises RoundClosed."""
+    try:
+        return _invite(session, manager_id, team_id, now, base_url, log_links)
+    except IntegrityError:  # a second click raced us to the round or an invitation: once more
+        session.rollback()
+        return _invite(session, manager_id, team_id, now, base_url, log_links)
+
+
+def _invite(session: Session, manager_id: int, team_id: int, now: datetime, base_url: str, log_links: bool) -> int:
+    team = owned_team(session, manager_id, team_id)
+    week = iso_week_key(now, team.time_zone)
+    pulse_round = session.exec(
+        select(PulseRound).where(PulseRound.team_id == team.id, PulseRound.iso_week == week)
+    ).first()
+    if pulse_round is None:
+        pulse_round = PulseRound(team_id=team.id, iso_week=week, instrument_version=pulse_instrument.CURRENT.version,
+                                 opened_at=now, closes_at=now + ROUND_OPEN_FOR)
+        session.add(pulse_round)
+        session.flush()
+    elif is_closed(pulse_round, now):
+        raise RoundClosed(week)
+    invited = set(session.exec(select(Invitation.member_id).where(Invitation.round_id == pulse_round.id)))
+    members = session.exec(select(Member).where(Member.team_id == team.id, Member.active).order_by(Member.id)).all()
+    manager_name = session.get(Manager, manager_id).name
+    closes = local_time_text(pulse_round.closes_at, team.time_zone)
+    count = 0
+    for member in (m for m in members if m.id not in invited):
+        token = security.new_token()
+        session.add(Invitation(round_id=pulse_round.id, member_id=member.id,
+                               token_hash=security.hash_token(token), sent_at=now))
+        link = pulse_link(base_url, token)
+        mail.queue(
+            session, key=f"{INVITE_KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=INVITE_KIND,
+            to=member.email, link=link, now=now, log_link=log_links,
+            subject=translate("mail.pulse_subject", team.language, manager=manager_name),
+            body=translate("mail.pulse_body", team.language, manager=manager_name, team=team.name,
+                           link=link, closes=closes),
+        )
+        count += 1
+    session.commit()
+    return count
+
+
+def close_round(session: Session, manager_id: int, round_id: int, now: datetime) -> None:
+    """Close a round now: its links stop working and its comments are released."""
+    pulse_round = session.get(PulseRound, round_id)
+    if pulse_round is None:
+        raise LookupError(round_id)
+    owned_team(session, manager_id, pulse_round.team_id)
+    if not is_closed(pulse_round, now):
+        pulse_round.closed_at = now
+        session.add(pulse_round)
+        session.commit()
+
+
+def week_summary(session: Session, team: Team, iso_week: str) -> Summary:
+    """The aggregate of one team-week, with nothing but a count below the team's k."""
+    rows = session.exec(
+        select(PulseResponse.instrument_version, PulseResponse.answers)
+        .where(PulseResponse.team_id == team.id, PulseResponse.iso_week == iso_week)
+    ).all()
+    return summarise([(version, json.loads(answers)) for version, answers in rows], team.k_threshold)
+
+
+def _released_comments(session: Session, team_id: int, iso_week: str) -> list[str]:
+    comments = list(session.exec(
+        select(PulseComment.text).where(PulseComment.team_id == team_id, PulseComment.iso_week == iso_week)
+    ))
+    _shuffle(comments)
+    return comments
+
+
+def team_results(session: Session, manager_id: int, team_id: int, now: datetime) -> list[WeekResult]:
+    """The latest weeks of a team, newest first."""
+    team = owned_team(session, manager_id, team_id)
+    rounds = session.exec(
+        select(PulseRound).where(PulseRound.team_id == team.id).order_by(PulseRound.iso_week.desc()).limit(RESULT_WEEKS)
+    ).all()
+    results = []
+    for pulse_round in rounds:
+        invited = session.exec(
+            select(func.count()).select_from(Invitation).where(Invitation.round_id == pulse_round.id)
+        ).one()
+        closed = is_closed(pulse_round, now)
+        summary = week_summary(session, team, pulse_round.iso_week)
+        # Comments follow the same threshold as scores: with fewer than k, text is too telling.
+        comments = _released_comments(session, team.id, pulse_round.iso_week) if closed and summary.shown else []
+        results.append(WeekResult(pulse_round.id, pulse_round.iso_week, invited, summary, closed,
+                                  pulse_round.closes_at, comments))
+    return results

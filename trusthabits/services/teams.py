@@ -1,0 +1,126 @@
+"""A manager's teams and their members: create a team, paste member emails, deactivate.
+
+Every function takes the signed-in `manager_id` and reaches a team only through
+`owned_team`, so one manager can never read or change another manager's team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, func, select
+
+from trusthabits.core import accounts as account_rules
+from trusthabits.core import pulse as rules
+from trusthabits.core.accounts import FieldErrors
+from trusthabits.db.models import Member, Team
+from trusthabits.db.types import utcnow
+
+
+class TeamNotFound(LookupError):
+    """No such team for this manager (whether it does not exist or is someone else's)."""
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    id: int
+    name: str
+    language: str
+    time_zone: str
+    k: int
+    active_members: int
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    id: int
+    email: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class AddedMembers:
+    added: list[str]
+    already: list[str]
+    invalid: list[tuple[str, str]]  # (what was typed, error key)
+
+
+def owned_team(session: Session, manager_id: int, team_id: int) -> Team:
+    team = session.get(Team, team_id)
+    if team is None or team.manager_id != manager_id:
+        raise TeamNotFound(team_id)
+    return team
+
+
+def _summary(session: Session, team: Team) -> TeamSummary:
+    active = session.exec(
+        select(func.count()).select_from(Member).where(Member.team_id == team.id, Member.active)
+    ).one()
+    return TeamSummary(team.id, team.name, team.language, team.time_zone, team.k_threshold, active)
+
+
+def create_team(
+    session: Session, manager_id: int, *, name: str, language: str, time_zone: str, k: object = rules.DEFAULT_K
+) -> TeamSummary:
+    checks = {
+        "name": rules.team_name_error(name),
+        "language": account_rules.language_error(language),
+        "time_zone": account_rules.time_zone_error(time_zone),
+        "k": rules.k_error(k),
+    }
+    if errors := {field: key for field, key in checks.items() if key}:
+        raise FieldErrors(errors)
+    team = Team(manager_id=manager_id, name=name.strip(), language=language, time_zone=time_zone,
+                k_threshold=int(str(k).strip()), created_at=utcnow())
+    session.add(team)
+    session.commit()
+    session.refresh(team)
+    return _summary(session, team)
+
+
+def list_teams(session: Session, manager_id: int) -> list[TeamSummary]:
+    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(Team.name, Team.id)).all()
+    return [_summary(session, team) for team in teams]
+
+
+def get_team(session: Session, manager_id: int, team_id: int) -> TeamSummary:
+    return _summary(session, owned_team(session, manager_id, team_id))
+
+
+def list_members(session: Session, manager_id: int, team_id: int) -> list[MemberInfo]:
+    owned_team(session, manager_id, team_id)
+    members = session.exec(
+        select(Member).where(Member.team_id == team_id).order_by(Member.active.desc(), Member.email)
+    ).all()
+    return [MemberInfo(m.id, m.email, m.active) for m in members]
+
+
+def add_members(session: Session, manager_id: int, team_id: int, pasted: str) -> AddedMembers:
+    """Add every valid address (reactivating one that was deactivated); report the rest."""
+    owned_team(session, manager_id, team_id)
+    parsed = rules.parse_member_emails(pasted)
+    existing = {m.email: m for m in session.exec(select(Member).where(Member.team_id == team_id))}
+    added, already = [], []
+    for email in parsed.valid:
+        member = existing.get(email)
+        if member is None:
+            session.add(Member(team_id=team_id, email=email, active=True, created_at=utcnow()))
+            added.append(email)
+        elif not member.active:
+            member.active = True
+            session.add(member)
+            added.append(email)
+        else:
+            already.append(email)
+    session.commit()
+    return AddedMembers(added, already, parsed.invalid)
+
+
+def set_member_active(session: Session, manager_id: int, team_id: int, member_id: int, active: bool) -> None:
+    owned_team(session, manager_id, team_id)
+    member = session.get(Member, member_id)
+    if member is None or member.team_id != team_id:
+        raise TeamNotFound(team_id)
+    member.active = active
+    session.add(member)
+    session.commit()
