@@ -151,16 +151,18 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
     return sent
 
 
-def list_outbox(session: Session, manager_id: int, limit: int = 200) -> list[OutboxItem]:
-    """This manager's messages, newest first."""
+def list_outbox(session: Session, manager_id: int, include_links: bool = False, limit: int = 200) -> list[OutboxItem]:
+    """This manager's messages, newest first. Links (single-use tokens meant for one member)
+    are included only when asked: the Outbox page does so only when no mail server is set up,
+    because then the manager is the one passing links on."""
     rows = session.exec(
         select(OutboxMessage)
         .where(OutboxMessage.manager_id == manager_id)
         .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
         .limit(limit)
     ).all()
-    return [OutboxItem(m.id, m.to_address, m.subject, m.status, m.attempts, m.last_error, m.link, m.created_at)
-            for m in rows]
+    return [OutboxItem(m.id, m.to_address, m.subject, m.status, m.attempts, m.last_error,
+                       m.link if include_links else "", m.created_at) for m in rows]
 
 
 def delivery_problems(session: Session, manager_id: int) -> list[OutboxItem]:

@@ -27,7 +27,7 @@ class OutboxState(AppState):
         if profile is None:
             return
         self.smtp_configured = bool(get_settings().smtp_url)
-        items = await run_service(mail.list_outbox, profile.id)
+        items = await run_service(mail.list_outbox, profile.id, include_links=not self.smtp_configured)
         self.messages = [
             {
                 "to": self._tr("outbox.to", to=item.to),
