@@ -68,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "today.undo": {"en": "Undo", "nl": "Ongedaan maken"},
     "today.details": {"en": "Add details", "nl": "Details"},
     "today.undone": {"en": "Undone: that entry is gone.", "nl": "Ongedaan gemaakt: die notitie is weg."},
-    "today.recent": {"en": "Last 7 days", "nl": "Afgelopen 7 dagen"},
+    "today.recent": {"en": "Latest entries", "nl": "Laatst vastgelegd"},
     "today.all_history": {"en": "All history", "nl": "Alle historie"},
     "today.nothing_yet": {
         "en": "Nothing logged yet. Tap a behaviour above when you have practised it.",
