@@ -59,8 +59,10 @@ class TodayState(EntryListMixin, AppState):
 
     @rx.event
     async def refresh(self):
-        if profile := await self._signed_in():
-            await self._refresh(profile)
+        profile = await self._signed_in()
+        if profile is None:
+            return self._to_signin()
+        await self._refresh(profile)
 
 
 class TapState(AppState):
@@ -103,8 +105,10 @@ class TapState(AppState):
         return TodayState.refresh
 
     @rx.event
-    def add_details(self):
-        # TodayState.start_edit checks the session and that the entry is the manager's own.
+    async def add_details(self):
+        if await self._signed_in() is None:
+            return self._to_signin()
+        # TodayState.start_edit checks again, and that the entry is the manager's own.
         entry_id, self.confirmed_id, self.confirmation = self.confirmed_id, 0, ""
         return TodayState.start_edit(str(entry_id))
 
