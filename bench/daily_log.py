@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
@@ -253,6 +254,7 @@ def verdict(results: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taps", type=int, default=60)
+    parser.add_argument("--lighthouse-report", type=Path, help="also keep Lighthouse's full JSON report here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-daily-log-") as tmp:
         workdir = Path(tmp)
@@ -269,6 +271,8 @@ def main() -> None:
                 results |= measure_taps(browser, base_url, cookie, args.taps)
                 browser.close()
             results |= measure_lighthouse(base_url, cookie, workdir)
+            if args.lighthouse_report:
+                shutil.copy(workdir / "lighthouse.json", args.lighthouse_report)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:

@@ -152,7 +152,7 @@ def test_history_csv_download_filter_search_and_import(page, app_server, tmp_pat
     tap(page, "Humility")
 
     open_page(page, f"{app_server.base_url}/history")
-    expect(page.locator("#heat-summary")).to_have_text("2 entries in the last 12 months")
+    expect(page.locator("#heat-summary")).to_have_text("Entries in the last 12 months: 2")
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV", exact=True).click()
     download = info.value
@@ -165,7 +165,7 @@ def test_history_csv_download_filter_search_and_import(page, app_server, tmp_pat
 
     page.get_by_label("Show behaviour").select_option("humility")
     expect(page.locator(".entry-row")).to_have_count(1)
-    expect(page.locator("#heat-summary")).to_have_text("1 entries in the last 12 months")
+    expect(page.locator("#heat-summary")).to_have_text("Entries in the last 12 months: 1")
     page.get_by_label("Show behaviour").select_option("")
     page.get_by_role("searchbox", name="Search notes").fill("steering")
     page.get_by_role("button", name="Search notes").click()

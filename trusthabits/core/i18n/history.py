@@ -8,8 +8,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.search_placeholder": {"en": "Search your notes", "nl": "Zoek in je notities"},
     "history.cell": {"en": "{day}: {count}", "nl": "{day}: {count}"},
     "history.heat_summary": {
-        "en": "{count} entries in the last 12 months",
-        "nl": "{count} keer vastgelegd in de afgelopen 12 maanden",
+        "en": "Entries in the last 12 months: {count}",
+        "nl": "Registraties in de afgelopen 12 maanden: {count}",
     },
     "history.empty": {"en": "No entries match.", "nl": "Geen registraties gevonden."},
     "history.newer": {"en": "Newer", "nl": "Nieuwer"},
