@@ -32,7 +32,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from datetime import date, datetime, time as clock, timedelta, timezone
+from datetime import datetime, time as clock, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, PHONE, unique_email
-from tests.e2e.helpers import at_path, create_manager, expect_home, open_page, sign_in
+from tests.e2e.helpers import at_path, create_manager, open_page, sign_in
 
 NAMES = {
     "empowerment": "Empowerment",
