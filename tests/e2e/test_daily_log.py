@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS, PHONE, unique_email
-from tests.e2e.helpers import at_path, create_manager, expect_home, open_page, sign_in
+from tests.e2e.helpers import at_path, create_manager, open_page, sign_in
 
 NAMES = {
     "empowerment": "Empowerment",
@@ -126,13 +126,20 @@ def test_this_week_fits_on_the_phone_screen_with_big_tap_targets(page, app_serve
     page.screenshot(path=str(ARTIFACTS / "today-390x844.png"))
 
 
-def test_dutch_manager_sees_dutch_behaviour_names(page, app_server):
-    signed_in_manager(page, app_server, "nl", name="Joost", locale="nl")
-    for dutch in ("Rentmeesterschap", "Moed", "Bescheidenheid", "Dienstbaarheid", "Vergeving"):
+def test_switch_to_dutch_and_see_dutch_behaviour_names(page, app_server):
+    signed_in_manager(page, app_server, "nl", name="Joost")
+    expect(page.get_by_role("button", name="Standing back", exact=True)).to_be_visible()
+    open_page(page, f"{app_server.base_url}/settings")
+    page.get_by_label("Language").select_option("nl")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Je instellingen zijn opgeslagen.")).to_be_visible()
+    page.get_by_role("navigation", name="Hoofdmenu").last.get_by_role("link", name="Vandaag").click()
+    for dutch in ("Empowerment", "Rentmeesterschap", "Moed", "Bescheidenheid", "Dienstbaarheid", "Vergeving"):
         expect(page.get_by_role("button", name=dutch, exact=True)).to_be_visible()
     page.get_by_role("button", name="Moed", exact=True).click()
     expect(page.locator("#confirmation-text")).to_have_text("Moed vastgelegd voor vandaag.")
     expect(page.get_by_role("heading", name="Deze week")).to_be_visible()
+    expect(page.locator("#week-status")).to_contain_text("Rentmeesterschap")
 
 
 def test_history_csv_download_filter_search_and_import(page, app_server, tmp_path):
@@ -145,7 +152,7 @@ def test_history_csv_download_filter_search_and_import(page, app_server, tmp_pat
     tap(page, "Humility")
 
     open_page(page, f"{app_server.base_url}/history")
-    expect(page.locator("#heat-summary")).to_have_text("2 entries in the last 12 months")
+    expect(page.locator("#heat-summary")).to_have_text("Entries in the last 12 months: 2")
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV", exact=True).click()
     download = info.value
@@ -158,7 +165,7 @@ def test_history_csv_download_filter_search_and_import(page, app_server, tmp_pat
 
     page.get_by_label("Show behaviour").select_option("humility")
     expect(page.locator(".entry-row")).to_have_count(1)
-    expect(page.locator("#heat-summary")).to_have_text("1 entries in the last 12 months")
+    expect(page.locator("#heat-summary")).to_have_text("Entries in the last 12 months: 1")
     page.get_by_label("Show behaviour").select_option("")
     page.get_by_role("searchbox", name="Search notes").fill("steering")
     page.get_by_role("button", name="Search notes").click()

@@ -134,12 +134,13 @@ def get_entry(session: Session, manager_id: int, entry_id: int) -> Entry:
     return to_entry(_owned(session, manager_id, entry_id))
 
 
-def recent_entries(session: Session, manager_id: int, since: date) -> list[Entry]:
-    """Own entries dated `since` or later, newest first."""
+def recent_entries(session: Session, manager_id: int, since: date, limit: int | None = None) -> list[Entry]:
+    """Own entries dated `since` or later, newest first (at most `limit`)."""
     rows = session.exec(
         select(ActionLog)
         .where(ActionLog.manager_id == manager_id, ActionLog.day >= since)
         .order_by(ActionLog.day.desc(), ActionLog.created_at.desc(), ActionLog.id.desc())
+        .limit(limit)
     ).all()
     return [to_entry(row) for row in rows]
 

@@ -26,3 +26,10 @@ native_select_style = {
     "background": "var(--color-surface)",
     "color": "var(--gray-12)",
 }
+
+textarea_style = {
+    **native_select_style,
+    "padding": "0.5rem 0.75rem",
+    "font_family": "inherit",
+    "resize": "vertical",
+}

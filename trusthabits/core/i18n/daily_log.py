@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.day_too_old": {
         "en": "You can date an entry at most 7 days back.",
-        "nl": "Je kunt een notitie hoogstens 7 dagen terug dateren.",
+        "nl": "Je kunt hoogstens 7 dagen terug dateren.",
     },
     "error.day_invalid": {
         "en": "Pick a date.",
@@ -35,7 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.entry_gone": {
         "en": "That entry no longer exists.",
-        "nl": "Die notitie bestaat niet meer.",
+        "nl": "Die registratie bestaat niet meer.",
     },
     "error.import_not_json": {
         "en": "This file is not JSON. Choose a file exported from TrustHabits; nothing was changed.",
@@ -51,7 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.import_row": {
         "en": "Entry {row} in this file is not valid; nothing was changed.",
-        "nl": "Notitie {row} in dit bestand is niet geldig; er is niets veranderd.",
+        "nl": "Registratie {row} in dit bestand is niet geldig; er is niets veranderd.",
     },
     "error.import_too_large": {
         "en": "This file is too large to be an export; nothing was changed.",
@@ -67,8 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "today.logged": {"en": "{name} logged for today.", "nl": "{name} vastgelegd voor vandaag."},
     "today.undo": {"en": "Undo", "nl": "Ongedaan maken"},
     "today.details": {"en": "Add details", "nl": "Details"},
-    "today.undone": {"en": "Undone: that entry is gone.", "nl": "Ongedaan gemaakt: die notitie is weg."},
-    "today.recent": {"en": "Last 7 days", "nl": "Afgelopen 7 dagen"},
+    "today.undone": {"en": "Undone: that entry is gone.", "nl": "Ongedaan gemaakt: die registratie is weg."},
+    "today.recent": {"en": "Latest entries", "nl": "Laatst vastgelegd"},
     "today.all_history": {"en": "All history", "nl": "Alle historie"},
     "today.nothing_yet": {
         "en": "Nothing logged yet. Tap a behaviour above when you have practised it.",
@@ -81,10 +81,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze week elk gedrag in praktijk gebracht. Goed bezig.",
     },
     "week.untouched": {"en": "Still untouched this week: {names}.", "nl": "Deze week nog niet aan bod: {names}."},
-    "log.edit": {"en": "Edit entry", "nl": "Notitie bewerken"},
-    "log.delete": {"en": "Delete entry", "nl": "Notitie verwijderen"},
-    "log.saved": {"en": "Entry saved.", "nl": "Notitie opgeslagen."},
-    "log.deleted": {"en": "Entry deleted: {name}.", "nl": "Notitie verwijderd: {name}."},
+    "log.edit": {"en": "Edit entry", "nl": "Registratie bewerken"},
+    "log.delete": {"en": "Delete entry", "nl": "Registratie verwijderen"},
+    "log.saved": {"en": "Entry saved.", "nl": "Registratie opgeslagen."},
+    "log.deleted": {"en": "Entry deleted: {name}.", "nl": "Registratie verwijderd: {name}."},
     "log.editor_hint": {
         "en": "Pick what you did, add a line, or change the day.",
         "nl": "Kies wat je deed, schrijf een regel erbij of kies een andere dag.",

@@ -25,6 +25,8 @@ def _tile(state, behaviour: Behaviour) -> rx.Component:
         on_click=state.log(behaviour.key),
         color_scheme=behaviour.colour,
         variant="soft",
+        # Darker text on the soft tile: the default shade fails WCAG contrast for some colours.
+        high_contrast=True,
         height="76px",
         width="100%",
         flex_direction="column",

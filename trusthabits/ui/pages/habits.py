@@ -116,7 +116,7 @@ def _strength_row(b: Behaviour) -> rx.Component:
 
 
 def _pauses() -> rx.Component:
-    fields = dict(type="date", size="3", min_height=TAP_TARGET)
+    fields = dict(type="date", size="3", min_height=TAP_TARGET, width="100%", min_width="0")
     return rx.card(
         rx.vstack(
             rx.heading(t("habits.pauses"), as_="h2", size="4"),
@@ -131,9 +131,12 @@ def _pauses() -> rx.Component:
                 ),
             ),
             rx.form(
-                rx.hstack(
-                    rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start", name="start", **fields), spacing="1", flex="1"),
-                    rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end", name="end", **fields), spacing="1", flex="1"),
+                # Two columns, each allowed to shrink: a date field's intrinsic width overflows a phone.
+                rx.grid(
+                    rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start", name="start", **fields), spacing="1", min_width="0"),
+                    rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end", name="end", **fields), spacing="1", min_width="0"),
+                    columns="2",
+                    gap="2",
                     width="100%",
                 ),
                 rx.button(rx.icon("pause", size=18), t("habits.add_pause"), type="submit", size="3", min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),

@@ -19,7 +19,7 @@ from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/history"
 # Heatmap shades, by level: none, 1, 2, 3–4, 5+ entries on a day.
-SHADES = ("var(--gray-a3)", "var(--{c}-5)", "var(--{c}-7)", "var(--{c}-9)", "var(--{c}-11)")
+SHADES = ("var(--gray-a3)", "var(--{c}-6)", "var(--{c}-8)", "var(--{c}-9)", "var(--{c}-11)")
 
 
 class HistoryState(DataTransferMixin, EntryListMixin, AppState):
@@ -28,6 +28,7 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
     page: int = 0
     has_more: bool = False
     heat_cells: list[dict[str, str]] = []
+    heat_months: list[str] = []
     heat_summary: str = ""
 
     async def _refresh(self, profile: Profile) -> None:
@@ -41,6 +42,11 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
                 "title": "" if cell.future else self._tr("history.cell", day=day_label(cell.day, today, self._tr), count=cell.count),
             }
             for cell in cells
+        ]
+        mondays = [cell.day for cell in cells[::7]]
+        self.heat_months = [
+            self._tr(f"month.short.{monday.month}") if n == 0 or monday.month != mondays[n - 1].month else ""
+            for n, monday in enumerate(mondays)
         ]
         self.heat_summary = self._tr("history.heat_summary", count=sum(cell.count for cell in cells))
         entries, self.has_more = await run_service(
@@ -134,7 +140,7 @@ def view() -> rx.Component:
         "history.title",
         rx.vstack(
             _filters(),
-            heatmap(HistoryState.heat_cells, HistoryState.heat_summary),
+            heatmap(HistoryState.heat_cells, HistoryState.heat_months, HistoryState.heat_summary),
             entry_message(HistoryState),
             rx.cond(HistoryState.entries, entry_list(HistoryState), rx.text(t("history.empty"), size="2", color_scheme="gray")),
             _pager(),

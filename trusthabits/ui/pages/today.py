@@ -19,6 +19,8 @@ from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/"
+# Today shows the latest entries of the backdating window; History has them all.
+RECENT_LIMIT = 10
 
 
 class TodayState(EntryListMixin, AppState):
@@ -26,9 +28,6 @@ class TodayState(EntryListMixin, AppState):
     week_totals: dict[str, int] = {}
     week_status: str = ""
     today_index: int = -1
-    # The confirmation after a tap: which entry it is about (0 = none) and what it says.
-    confirmed_id: int = 0
-    confirmation: str = ""
 
     @rx.var
     def greeting(self) -> str:
@@ -37,7 +36,7 @@ class TodayState(EntryListMixin, AppState):
     async def _refresh(self, profile: Profile) -> None:
         today = await run_service(actions.manager_today, profile.id)
         summary = await run_service(actions.week_summary, profile.id, today)
-        recent = await run_service(actions.recent_entries, profile.id, today - timedelta(days=BACKDATE_DAYS))
+        recent = await run_service(actions.recent_entries, profile.id, today - timedelta(days=BACKDATE_DAYS), RECENT_LIMIT)
         self._show_week(summary, today)
         self.entries = [self._entry_view(entry, today) for entry in recent]
 
@@ -54,9 +53,30 @@ class TodayState(EntryListMixin, AppState):
 
     @rx.event
     async def on_load(self):
-        self.confirmed_id, self.confirmation, self.entry_message, self.edit_id = 0, "", "", 0
+        self.entry_message, self.edit_id = "", 0
         if profile := await self._signed_in():
             await self._refresh(profile)
+
+    @rx.event
+    async def refresh(self):
+        profile = await self._signed_in()
+        if profile is None:
+            return self._to_signin()
+        await self._refresh(profile)
+
+
+class TapState(AppState):
+    """The tap and its confirmation, in a state of their own: a tap then changes only this small
+    state, so the browser re-renders the banner alone and the confirmation shows at once. The
+    week and the list follow through `TodayState.refresh`."""
+
+    confirmed_id: int = 0
+    confirmation: str = ""
+    undone: str = ""
+
+    @rx.event
+    def on_load(self):
+        self.confirmed_id, self.confirmation, self.undone = 0, "", ""
 
     @rx.event
     async def log(self, behaviour: str):
@@ -65,15 +85,11 @@ class TodayState(EntryListMixin, AppState):
             yield self._to_signin()
             return
         if not behaviours.is_behaviour(behaviour):
-            self.entry_message = self._tr("error.behaviour_unknown")
             return
         entry = await run_service(actions.log_action, profile.id, behaviour)
-        self.confirmed_id = entry.id
+        self.confirmed_id, self.undone = entry.id, ""
         self.confirmation = self._tr("today.logged", name=self._tr(f"behaviour.{behaviour}.name"))
-        self.entry_message = ""
-        # The confirmation goes out first; the week and the list follow a moment later.
-        yield
-        await self._refresh(profile)
+        yield TodayState.refresh
 
     @rx.event
     async def undo(self):
@@ -85,32 +101,28 @@ class TodayState(EntryListMixin, AppState):
         except actions.EntryNotFound:
             pass  # already deleted elsewhere: the result the manager asked for
         self.confirmed_id, self.confirmation = 0, ""
-        self.entry_message = self._tr("today.undone")
-        await self._refresh(profile)
+        self.undone = self._tr("today.undone")
+        return TodayState.refresh
 
     @rx.event
     async def add_details(self):
-        profile = await self._signed_in()
-        if profile is None:
+        if await self._signed_in() is None:
             return self._to_signin()
-        if await self._open_editor(profile, self.confirmed_id):
-            self.confirmed_id, self.confirmation = 0, ""
-
-    @rx.event
-    def dismiss(self):
-        self.confirmed_id, self.confirmation = 0, ""
+        # TodayState.start_edit checks again, and that the entry is the manager's own.
+        entry_id, self.confirmed_id, self.confirmation = self.confirmed_id, 0, ""
+        return TodayState.start_edit(str(entry_id))
 
 
 def _confirmation() -> rx.Component:
     # No timer: it stays until the manager acts on it, taps again or leaves the page.
     return rx.cond(
-        TodayState.confirmed_id > 0,
+        TapState.confirmed_id > 0,
         rx.callout.root(
             rx.hstack(
                 rx.icon("circle-check", size=20),
-                rx.text(TodayState.confirmation, size="2", weight="medium", flex="1", id="confirmation-text"),
-                rx.button(t("today.details"), on_click=TodayState.add_details, variant="soft", size="2", min_height=TAP_TARGET),
-                rx.button(t("today.undo"), on_click=TodayState.undo, variant="solid", size="2", min_height=TAP_TARGET),
+                rx.text(TapState.confirmation, size="2", weight="medium", flex="1", id="confirmation-text"),
+                rx.button(t("today.details"), on_click=TapState.add_details, variant="soft", size="2", min_height=TAP_TARGET),
+                rx.button(t("today.undo"), on_click=TapState.undo, variant="solid", size="2", min_height=TAP_TARGET),
                 align="center",
                 spacing="2",
                 width="100%",
@@ -119,7 +131,7 @@ def _confirmation() -> rx.Component:
             width="100%",
             size="1",
             id="confirmation",
-            key=TodayState.confirmed_id,
+            key=TapState.confirmed_id,
         ),
     )
 
@@ -128,7 +140,7 @@ def _recent() -> rx.Component:
     return rx.vstack(
         rx.hstack(
             rx.heading(t("today.recent"), as_="h2", size="3"),
-            rx.link(t("today.all_history"), href="/history", size="2"),
+            rx.link(t("today.all_history"), href="/history", size="2", padding_y="0.6rem"),
             justify="between",
             align="baseline",
             width="100%",
@@ -139,7 +151,7 @@ def _recent() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, TodayState.on_load]
+ON_LOAD = [AppState.require_manager, TapState.on_load, TodayState.on_load]
 
 
 def view() -> rx.Component:
@@ -148,8 +160,9 @@ def view() -> rx.Component:
         "today.title",
         rx.vstack(
             rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting"),
-            behaviour_tiles(TodayState),
+            behaviour_tiles(TapState),
             _confirmation(),
+            rx.cond(TapState.undone, rx.text(TapState.undone, size="2", role="status", color_scheme="gray")),
             entry_message(TodayState),
             this_week(TodayState),
             _recent(),
