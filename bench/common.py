@@ -1,22 +1,83 @@
-"""What the benchmark scripts share: Chromium's flags here and a tiny command line."""
+"""What the benchmark scripts share: Chromium here, a production server on a free port, the
+session cookie that signs a browser in, and a tiny command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from typing import Callable
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
 
-CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("TRUSTHABITS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+SESSION_COOKIE = "th_session"  # trusthabits.ui.state.SESSION_COOKIE (importing it pulls in Reflex)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def session_cookie(token: str, host: str = "localhost") -> dict:
+    """A Playwright cookie that signs the browser in as the holder of `token`."""
+    return {"name": SESSION_COOKIE, "value": token, "domain": host, "path": "/", "sameSite": "Strict"}
+
+
+@contextmanager
+def production_server(database_url: str, log_path: Path) -> Iterator[str]:
+    """`reflex run --env prod` on a free port against `database_url`; yields the base URL."""
+    port = free_port()
+    bin_dir = Path(sys.executable).parent
+    base_url = f"http://localhost:{port}"
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "TRUSTHABITS_SCHEDULER": "off",
+           "TRUSTHABITS_BASE_URL": base_url, "REFLEX_USE_SYSTEM_BUN": "1",
+           "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,
+                                   stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   start_new_session=True)
+    try:
+        _wait_healthy(process, base_url, log_path)
+        yield base_url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait_healthy(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{base_url}/api/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("server did not start in time")
 
 
 def url_and_cookie_cli(doc: str, measure: Callable[[str, str | None], dict]) -> None:
-    """`script URL [--cookie NAME=VALUE]`, printing the measurement as JSON."""
+    """`script URL [--token SESSION_TOKEN]`, printing the measurement as JSON."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("url")
-    parser.add_argument("--cookie", help="NAME=VALUE to send, e.g. a session cookie")
+    parser.add_argument("--token", help="a session token, to measure a signed-in page")
     args = parser.parse_args()
-    print(json.dumps(measure(args.url, args.cookie), indent=2))
+    print(json.dumps(measure(args.url, args.token), indent=2))

@@ -20,17 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 import uuid
 from datetime import datetime, time as clock, timedelta, timezone
 from pathlib import Path
@@ -49,13 +42,11 @@ from trusthabits.db.migrate import upgrade_to_head  # noqa: E402
 from trusthabits.db.models import ActionLog  # noqa: E402
 from trusthabits.services import accounts  # noqa: E402
 
-CHROMIUM = os.environ.get("TRUSTHABITS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-LIGHTHOUSE = ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+import lighthouse  # noqa: E402 - bench/ is on sys.path when this script runs
+from common import CHROMIUM, CHROMIUM_ARGS, production_server, session_cookie  # noqa: E402
+
 TIME_ZONE = "Europe/Amsterdam"
 PASSWORD = "benchmark passphrase"
-COOKIE_NAME = "th_session"  # trusthabits.ui.state.SESSION_COOKIE (not imported: that pulls in Reflex)
 TARGETS = {"tap_p50_ms": 15, "tap_p95_ms": 30, "first_load_kib": 450, "performance": 90, "accessibility": 95}
 NOTES = ["asked Bart what he needs", "shared the budget context", "let the team pick the tool",
          "backed Sam in the steering group", "said I did not know", "thanked Ilse in the all-hands"]
@@ -105,37 +96,6 @@ def seed(database_url: str, years: int = 5) -> str:
     engine.dispose()
     print(f"seeded {len(rows)} entries over {years} years", file=sys.stderr)
     return token
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, database_url: str, log_path: Path) -> subprocess.Popen:
-    bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "TRUSTHABITS_SCHEDULER": "off",
-           "TRUSTHABITS_BASE_URL": f"http://localhost:{port}", "REFLEX_USE_SYSTEM_BUN": "1",
-           "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{bin_dir}{os.pathsep}{os.environ['PATH']}"}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 900
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"http://localhost:{port}/api/health", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError("server did not start in time")
-
-
-def session_cookie(token: str) -> dict:
-    return {"name": COOKIE_NAME, "value": token, "domain": "localhost", "path": "/", "sameSite": "Strict"}
 
 
 def open_today(context, base_url: str):
@@ -200,51 +160,6 @@ def measure_taps(browser, base_url: str, cookie: dict, taps: int, warmup: int = 
     }
 
 
-def ensure_lighthouse() -> None:
-    if not LIGHTHOUSE.exists():
-        # Its own prefix: installing into .tools itself would prune the bun the build needs.
-        subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE.parents[2]), "--no-save", "--no-audit",
-                        "--no-fund", "lighthouse@12"], check=True)
-
-
-def measure_lighthouse(base_url: str, cookie: dict, workdir: Path) -> dict:
-    ensure_lighthouse()
-    port = free_port()
-    chrome = subprocess.Popen([CHROMIUM, "--headless=new", *CHROMIUM_ARGS, f"--remote-debugging-port={port}",
-                               f"--user-data-dir={workdir / 'chrome-profile'}", "about:blank"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        with sync_playwright() as playwright:
-            for _ in range(100):
-                try:
-                    browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
-                    break
-                except Exception:  # noqa: BLE001 - Chromium is still starting
-                    time.sleep(0.2)
-            browser.contexts[0].add_cookies([cookie])
-        report = workdir / "lighthouse.json"
-        subprocess.run([str(LIGHTHOUSE), f"{base_url}/", f"--port={port}", "--disable-storage-reset", "--quiet",
-                        "--output=json", f"--output-path={report}", "--only-categories=performance,accessibility"],
-                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
-    finally:
-        os.killpg(chrome.pid, signal.SIGTERM)
-        chrome.wait(timeout=10)
-    data = json.loads(report.read_text())
-    audits = data["audits"]
-    return {
-        "performance": round(data["categories"]["performance"]["score"] * 100),
-        "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
-        "lighthouse_final_url": data.get("finalDisplayedUrl") or data.get("finalUrl"),
-        "fcp_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
-        "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
-        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
-        "failed_a11y": {
-            ref["id"]: [item.get("node", {}).get("snippet", "")[:120] for item in audits[ref["id"]].get("details", {}).get("items", [])[:3]]
-            for ref in data["categories"]["accessibility"]["auditRefs"] if audits[ref["id"]].get("score") == 0
-        },
-    }
-
-
 def verdict(results: dict) -> dict:
     upper = {"tap_p50_ms", "tap_p95_ms", "first_load_kib"}
     return {name: ("ok" if (results[name] <= goal if name in upper else results[name] >= goal) else "MISSED")
@@ -260,25 +175,18 @@ def main() -> None:
         workdir = Path(tmp)
         database_url = f"sqlite:///{workdir / 'bench.db'}"
         token = seed(database_url)
-        port = free_port()
-        base_url = f"http://localhost:{port}"
-        server = start_server(port, database_url, workdir / "server.log")
-        try:
+        with production_server(database_url, workdir / "server.log") as base_url:
             cookie = session_cookie(token)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 results = measure_first_load(browser, base_url, cookie)
                 results |= measure_taps(browser, base_url, cookie, args.taps)
                 browser.close()
-            results |= measure_lighthouse(base_url, cookie, workdir)
-            if args.lighthouse_report:
-                shutil.copy(workdir / "lighthouse.json", args.lighthouse_report)
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
+            audit = lighthouse.run(f"{base_url}/", token, keep_report=args.lighthouse_report)
+            results |= {"performance": audit["scores"]["performance"],
+                        "accessibility": audit["scores"]["accessibility"],
+                        "lighthouse_final_url": audit["final_url"],
+                        "fcp_s": audit["fcp_s"], "lcp_s": audit["lcp_s"], "tbt_ms": audit["tbt_ms"]}
     print(json.dumps({"results": results, "targets": TARGETS, "verdict": verdict(results)}, indent=2))
 
 

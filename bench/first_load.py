@@ -1,6 +1,6 @@
 """Measure what a phone downloads on the first visit of a page (run on demand, not a test).
 
-Usage: .venv/bin/python bench/first_load.py http://localhost:3000/signin [--cookie th_session=TOKEN]
+Usage: .venv/bin/python bench/first_load.py http://localhost:3000/signin [--token SESSION_TOKEN]
 
 Counts the bytes on the wire (Chrome DevTools Protocol `encodedDataLength`) for every request
 of a cold load in a fresh 390×844 Chromium profile, until the network is idle.
@@ -12,17 +12,15 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from common import CHROMIUM, CHROMIUM_ARGS, url_and_cookie_cli
+from common import CHROMIUM, CHROMIUM_ARGS, session_cookie, url_and_cookie_cli
 
 
-def measure(url: str, cookie: str | None = None, chromium: str = CHROMIUM) -> dict:
+def measure(url: str, token: str | None = None, chromium: str = CHROMIUM) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        if cookie:
-            name, _, value = cookie.partition("=")
-            host = urlsplit(url).hostname
-            context.add_cookies([{"name": name, "value": value, "domain": host, "path": "/"}])
+        if token:
+            context.add_cookies([session_cookie(token, urlsplit(url).hostname)])
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")

@@ -1,58 +1,80 @@
-"""Lighthouse mobile scores for one page (run on demand, not a test).
+"""Lighthouse mobile scores for one page, signed in or not (run on demand, not a test).
 
-Usage: .venv/bin/python bench/lighthouse.py http://localhost:3000/signin [--cookie th_session=TOKEN]
+Usage: .venv/bin/python bench/lighthouse.py http://localhost:3000/signin [--token SESSION_TOKEN]
 
-Installs the npm package `lighthouse` into .tools/lighthouse on first use and runs it against
-Debian's Chromium with Lighthouse's default mobile emulation and simulated slow 4G.
+Installs the npm package `lighthouse` into .tools/lighthouse on first use (its own prefix: an
+install into .tools itself would prune the bun the build needs) and runs it with its default
+mobile emulation and simulated slow 4G against Debian's Chromium. A Reflex page reads its
+session cookie in the browser, so a Cookie request header would not sign it in: the cookie is
+put into the Chromium profile Lighthouse then drives.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from common import CHROMIUM, url_and_cookie_cli
+from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, session_cookie, url_and_cookie_cli
+
 PREFIX = ROOT / ".tools" / "lighthouse"
 LIGHTHOUSE = PREFIX / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
 
 
 def ensure_lighthouse() -> None:
     if not LIGHTHOUSE.exists():
         PREFIX.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "install", "--prefix", str(PREFIX), "--no-save", "--no-audit", "--no-fund", "lighthouse@12"],
-            check=True,
-        )
+        subprocess.run(["npm", "install", "--prefix", str(PREFIX), "--no-save", "--no-audit", "--no-fund",
+                        "lighthouse@12"], check=True)
 
 
-def run(url: str, cookie: str | None = None, chromium: str = CHROMIUM) -> dict:
+def _chromium_with_cookie(port: int, profile: Path, url: str, token: str | None) -> subprocess.Popen:
+    chrome = subprocess.Popen([CHROMIUM, "--headless=new", *CHROMIUM_ARGS, f"--remote-debugging-port={port}",
+                               f"--user-data-dir={profile}", "about:blank"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    with sync_playwright() as playwright:
+        for _ in range(100):
+            try:
+                browser = playwright.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+                break
+            except Exception:  # noqa: BLE001 - Chromium is still starting
+                time.sleep(0.2)
+        if token:
+            browser.contexts[0].add_cookies([session_cookie(token, urlsplit(url).hostname)])
+    return chrome
+
+
+def run(url: str, token: str | None = None, keep_report: Path | None = None) -> dict:
     ensure_lighthouse()
     with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        command = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-            f"--chrome-flags={CHROME_FLAGS}", "--only-categories=performance,accessibility,best-practices",
-        ]
-        if cookie:
-            command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
-        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium})
+        port, report = free_port(), Path(tmp) / "report.json"
+        chrome = _chromium_with_cookie(port, Path(tmp) / "profile", url, token)
+        try:
+            subprocess.run([str(LIGHTHOUSE), url, f"--port={port}", "--disable-storage-reset", "--quiet",
+                            "--output=json", f"--output-path={report}",
+                            "--only-categories=performance,accessibility,best-practices"],
+                           check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        finally:
+            os.killpg(chrome.pid, signal.SIGTERM)
+            chrome.wait(timeout=10)
         data = json.loads(report.read_text())
+        if keep_report:
+            keep_report.write_text(report.read_text())
     audits = data["audits"]
     return {
         "url": url,
+        "final_url": data.get("finalDisplayedUrl") or data.get("finalUrl"),
         "scores": {name: round(cat["score"] * 100) for name, cat in data["categories"].items()},
-        "first_contentful_paint_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
-        "largest_contentful_paint_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
-        "total_blocking_time_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "fcp_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
+        "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "transfer_kib": round(audits["total-byte-weight"]["numericValue"] / 1024, 1),
         "failed_audits": sorted(
             key for key, audit in audits.items()
