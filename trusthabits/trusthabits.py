@@ -9,7 +9,7 @@ import reflex as rx
 from trusthabits.config import get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
-from trusthabits.services.mail_sender import run_mail_sender
+from trusthabits.services.scheduler_runner import run_scheduler
 from trusthabits.ui.pages import (
     habits,
     history,
@@ -46,7 +46,6 @@ async def log_startup() -> None:
         revision = f"unreachable ({exc.__class__.__name__})"
     log.info("database %s (migration %s)", redact_url(settings.database_url), revision)
     log.info("serving on %s", settings.base_url)
-    log.info("scheduler %s", "not yet part of this version" if settings.scheduler_enabled else "off")
 
 
 app = rx.App(
@@ -59,4 +58,4 @@ app = rx.App(
 for page in (signin, register, today, history, habits, team, team_detail, outbox, pulse_answer, settings):
     app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
 app.register_lifespan_task(log_startup)
-app.register_lifespan_task(run_mail_sender)
+app.register_lifespan_task(run_scheduler)
