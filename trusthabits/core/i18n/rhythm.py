@@ -55,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reflect.logged": {"en": "{behaviour}: {count}×", "nl": "{behaviour}: {count}×"},
     "reflect.not_practised": {"en": "Not practised: {behaviours}", "nl": "Niet geoefend: {behaviours}"},
     "reflect.all_practised": {"en": "You practised every behaviour.", "nl": "Je oefende elk gedrag."},
-    "reflect.focus": {"en": "In focus: {behaviour}", "nl": "In focus: {behaviour}"},
+    "reflect.focus": {"en": "In focus: {behaviour}", "nl": "Centraal: {behaviour}"},
     "reflect.went_well": {"en": "What went well", "nl": "Wat ging goed"},
     "reflect.try_next": {"en": "What I will try next week", "nl": "Wat ik volgende week ga proberen"},
     "reflect.save_draft": {"en": "Save draft", "nl": "Concept opslaan"},
