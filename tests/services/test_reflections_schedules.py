@@ -31,8 +31,11 @@ def test_a_draft_is_kept_then_finished_and_shows_next_week_on_today(session):
     assert (draft.went_well, draft.finished) == ("Listened more", False)
     done = reflections.save(session, ann.id, "2026-W48", "Listened more", "Ask before deciding", NOW, finish=True)
     assert done.finished and [p.week for p in reflections.past(session, ann.id)] == ["2026-W48"]
-    assert reflections.last_weeks_plan(session, ann.id, NOW) == ""
+    assert reflections.last_weeks_plan(session, ann.id, NOW) == "Ask before deciding"
     assert reflections.last_weeks_plan(session, ann.id, NOW + timedelta(days=3)) == "Ask before deciding"
+    assert reflections.last_weeks_plan(session, ann.id, NOW + timedelta(days=10)) == ""
+    reflections.save(session, ann.id, "2026-W49", "", "Delegate the planning", NOW + timedelta(days=7))
+    assert reflections.last_weeks_plan(session, ann.id, NOW + timedelta(days=10)) == "Delegate the planning"
 
 
 def test_over_long_text_is_refused_and_nothing_is_stored(session):

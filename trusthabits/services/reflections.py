@@ -112,6 +112,11 @@ def past(session: Session, manager_id: int, limit: int = PAST_LIMIT) -> list[Pas
 
 
 def last_weeks_plan(session: Session, manager_id: int, now: datetime) -> str:
-    """What the manager said last week they would try: shown on Today as this week's intent."""
-    stored = _stored(session, manager_id, shift_week(this_week(session, manager_id, now), -1))
-    return stored.try_next if stored else ""
+    """What the manager last said they would try: from this week's reflection once written
+    (it is about the days ahead), else from last week's. Older plans are not shown."""
+    week = this_week(session, manager_id, now)
+    for candidate in (week, shift_week(week, -1)):
+        stored = _stored(session, manager_id, candidate)
+        if stored and stored.try_next:
+            return stored.try_next
+    return ""
