@@ -38,6 +38,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
 
     # The team's pulse schedule: an impossible time is refused with a message, then saved.
     open_page(page, f"{app_server.base_url}/team/{team.id}")
+    expect(page.locator("#pulse-schedule").get_by_label("Time (hh:mm)")).to_have_value("13:00")  # the default
     _save_schedule(page, "pulse-schedule", "25:61")
     expect(page.locator("#pulse-schedule").get_by_role("alert")).to_have_text(
         "Enter a time as hours:minutes, for example 13:00.")
@@ -49,6 +50,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
 
     # The reflection prompt, a few minutes from now (Amsterdam), so it falls in this ISO week.
     open_page(page, f"{app_server.base_url}/settings")
+    expect(page.locator("#reflect-schedule").get_by_label("Time (hh:mm)")).to_have_value("16:00")  # the default
     soon = datetime.now(ZoneInfo("Europe/Amsterdam")) + timedelta(minutes=3)
     page.locator("#reflect-schedule").get_by_label("Day").select_option(str(soon.weekday()))
     _save_schedule(page, "reflect-schedule", "noon")
