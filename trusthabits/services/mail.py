@@ -31,7 +31,7 @@ FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
 # A claimed message whose sender died is tried again after this long (at-least-once then).
 CLAIM_TIMEOUT = timedelta(minutes=5)
-BATCH_SIZE = 50
+BATCH_SIZE = 200  # one SMTP connection per batch
 LINK_REMOVED = "(link removed after sending)"
 
 
@@ -70,25 +70,26 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
-    due = session.exec(
-        select(OutboxMessage)
-        .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.next_attempt_at)
-        .limit(BATCH_SIZE)
-    ).all()
-    claimed = []
-    for message in due:
-        # Conditional update: if another sender claimed it first, rowcount is 0 and we skip it.
-        result = session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message.id, OutboxMessage.status == message.status,
-                   OutboxMessage.next_attempt_at == message.next_attempt_at)
-            .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
-        )
-        if result.rowcount == 1:
-            claimed.append(message.id)
+    due = (select(OutboxMessage.id)
+           .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
+           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE))
+    # One conditional UPDATE claims the batch: the condition is checked again for every row as
+    # it is written, so a row another sender claimed meanwhile (its next_attempt_at moved past
+    # `now`) is not taken twice. SQLite serialises writers; PostgreSQL re-checks after a lock wait.
+    claimed = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status.in_((QUEUED, SENDING)),
+               OutboxMessage.next_attempt_at <= now)
+        .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
+        .returning(OutboxMessage.id)
+    ).scalars().all()
     session.commit()
-    return [session.get(OutboxMessage, message_id, populate_existing=True) for message_id in claimed]
+    if not claimed:
+        return []
+    return list(session.exec(
+        select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id),
+        execution_options={"populate_existing": True},
+    ))
 
 
 def _mark_sent(message: OutboxMessage, now: datetime) -> None:

@@ -254,12 +254,13 @@ def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None 
     report = TickReport()
     with new_session() as session:
         report.created = plan(session, ctx.now)
-        for row_id in claim_due(session, ctx):
-            try:
-                process(session, row_id, ctx, report)
-            except Exception:  # noqa: BLE001 - the claim lapses after LEASE and another tick retries
-                session.rollback()
-                log.exception("scheduled send %s failed; it is retried after the lease", row_id)
+        while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
+            for row_id in claimed:
+                try:
+                    process(session, row_id, ctx, report)
+                except Exception:  # noqa: BLE001 - the claim lapses after LEASE and another tick retries
+                    session.rollback()
+                    log.exception("scheduled send %s failed; it is retried after the lease", row_id)
     if send_mail and smtp_url:
         with new_session() as session:
             while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from)) > 0:
