@@ -25,7 +25,7 @@ PLAN = "Ask the team before I decide on the roster."
 def _save_schedule(page: Page, form_id: str, time: str) -> None:
     form = page.locator(f"#{form_id}")
     form.get_by_label("Time (hh:mm)").fill(time)
-    form.get_by_role("button", name="Save schedule").click()
+    form.get_by_role("button", name="Set schedule").click()
 
 
 def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
@@ -44,7 +44,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
         "Enter a time as hours:minutes, for example 13:00.")
     page.locator("#pulse-schedule").get_by_label("Remind after (hours)").fill("24")
     _save_schedule(page, "pulse-schedule", "9:30")
-    expect(page.locator("#pulse-schedule").get_by_text("Schedule saved.")).to_be_visible()
+    expect(page.locator("#pulse-schedule").get_by_text("Schedule set.")).to_be_visible()
     expect(page.locator("#next-pulse")).to_contain_text("09:30")
     page.screenshot(path=str(ARTIFACTS / "rhythm-team-schedule.png"), full_page=True)
 
@@ -57,7 +57,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
     expect(page.locator("#reflect-schedule").get_by_role("alert")).to_have_text(
         "Enter a time as hours:minutes, for example 13:00.")
     _save_schedule(page, "reflect-schedule", soon.strftime("%H:%M"))
-    expect(page.locator("#reflect-schedule").get_by_text("Schedule saved.")).to_be_visible()
+    expect(page.locator("#reflect-schedule").get_by_text("Schedule set.")).to_be_visible()
     with Session(app_server.engine) as session:
         assert schedules.reflection_schedule(session, profile.id).time == soon.strftime("%H:%M")
 

@@ -7,10 +7,10 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
-from trusthabits.services import pulse_answers, scheduler
+from trusthabits.services import mail, pulse_answers, scheduler
 
 from tests.services.pulse_helpers import answers
 from tests.services.rhythm_helpers import BASE_URL, local, manager, outbox, team, tick
@@ -94,19 +94,21 @@ def test_reminders_go_to_unused_invitations_only_and_the_round_closes(engine, se
     reminders = outbox(session, "pulse_reminder")
     assert sorted(m.to_address for m in reminders) == [f"m{i}@x.nl" for i in range(1, 5)]
     # The reminder's fresh link works; the manager-facing data says nothing about who answered.
+    listed = [item.subject for item in mail.list_outbox(session, ann.id)]
+    assert listed.count("How was this week with Ann?") == 5 and not any("reminder" in s for s in listed)
     fresh = reminders[0].link.rsplit("/", 1)[1]
     assert pulse_answers.open_pulse(session, fresh, opens + timedelta(hours=50)).manager_name == "Ann"
     tick(engine, opens + timedelta(days=5))
     (pulse_round,) = _rounds(session)
     assert pulse_round.closed_at == opens + timedelta(days=5)
-    assert session.exec(select(Invitation).where(Invitation.reminded_at.is_not(None))).all().__len__() == 4
+    assert len(session.exec(select(Invitation).where(Invitation.reminded_at.is_not(None))).all()) == 4
 
 
 def test_a_claim_whose_worker_died_is_taken_over_after_the_lease(engine, session):
     ann = manager(session)
     team(session, ann.id)
     opens = local(AMS, 2026, 11, 27, 13, 0)
-    with scheduler_session(engine) as other:
+    with Session(engine, expire_on_commit=False) as other:
         scheduler.plan(other, opens)
         ctx = scheduler.Context(now=opens, base_url=BASE_URL, worker="dead")
         claimed = scheduler.claim_due(other, ctx)  # and then the worker "dies"
@@ -127,7 +129,13 @@ def test_a_new_schedule_does_not_fire_for_a_moment_before_it_existed(engine, ses
     assert _rounds(session) == []
 
 
-def scheduler_session(engine):
-    from sqlmodel import Session
-
-    return Session(engine, expire_on_commit=False)
+def test_without_a_mail_server_no_reminders_are_made(engine, session):
+    ann = manager(session)
+    team(session, ann.id)
+    opens = local(AMS, 2026, 11, 27, 13, 0)
+    for moment in (opens, opens + timedelta(hours=48)):
+        ctx = scheduler.Context(now=moment, base_url=BASE_URL, worker="w", can_mail=False)
+        scheduler.tick(lambda: Session(engine, expire_on_commit=False), ctx)
+    assert outbox(session, "pulse_reminder") == []
+    row = session.exec(select(ScheduledSend).where(ScheduledSend.kind == "pulse_remind")).one()
+    assert row.status == "skipped" and "mail server" in row.note

@@ -26,6 +26,8 @@ from trusthabits.services import smtp
 log = logging.getLogger("trusthabits.mail")
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
+# Who gets a reminder is who has not answered: such mail is never listed to the manager.
+PRIVATE_KINDS = ("pulse_reminder",)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
@@ -170,7 +172,7 @@ def list_outbox(session: Session, manager_id: int, include_links: bool = False, 
     because then the manager is the one passing links on."""
     rows = session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.manager_id == manager_id)
+        .where(OutboxMessage.manager_id == manager_id, OutboxMessage.kind.not_in(PRIVATE_KINDS))
         .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
         .limit(limit)
     ).all()

@@ -33,7 +33,8 @@ log = logging.getLogger("trusthabits.scheduler")
 PENDING, CLAIMED, DONE, SKIPPED = "pending", "claimed", "done", "skipped"
 LEASE = timedelta(minutes=5)  # longer than any tick's work; a dead worker's claim expires after it
 CLAIM_BATCH = 100
-REMIND_KIND, PROMPT_KIND = "pulse_reminder", "reflect_prompt"
+PROMPT_KIND = "reflect_prompt"
+REMIND_KIND = mail.PRIVATE_KINDS[0]
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Context:
     base_url: str
     worker: str
     log_links: bool = False
+    # Reminders need a mail server: handing them out by hand would tell the manager who has
+    # not answered yet.
+    can_mail: bool = True
 
 
 @dataclass
@@ -172,6 +176,8 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
     """Remind from invitation state alone (unused, not yet reminded): nothing here tells the
     manager who answered. The stored token is a hash, so the reminder carries a fresh link and
     the first one stops working."""
+    if not ctx.can_mail:
+        raise Skip("no mail server: reminders go by mail only")
     team, pulse_round = _current_round(session, row, ctx)
     if pulse_rounds.is_closed(pulse_round, ctx.now):
         raise Skip(f"round {row.period} is closed")
@@ -188,7 +194,7 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
         session.add(invitation)
         link = pulse_rounds.pulse_link(ctx.base_url, token)
         mail.queue(session, key=f"{REMIND_KIND}:{pulse_round.id}:{member.id}", manager_id=team.manager_id,
-                   kind=REMIND_KIND, to=member.email, link=link, now=ctx.now, log_link=ctx.log_links,
+                   kind=REMIND_KIND, to=member.email, link=link, now=ctx.now,
                    subject=translate("mail.reminder_subject", team.language, manager=manager_name),
                    body=translate("mail.reminder_body", team.language, manager=manager_name, team=team.name,
                                   link=link, closes=closes))

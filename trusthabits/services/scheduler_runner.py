@@ -28,7 +28,8 @@ from trusthabits.services.leader import LeaderLock, leader_lock_for
 log = logging.getLogger("trusthabits.scheduler")
 
 TICK_SECONDS = 30
-LEADER_RETRY_SECONDS = 30
+# How often a follower asks for leadership again; tests shorten it with TRUSTHABITS_LEADER_RETRY_S.
+LEADER_RETRY_SECONDS = float(os.environ.get("TRUSTHABITS_LEADER_RETRY_S") or 30)
 MISFIRE_GRACE_SECONDS = 600
 
 
@@ -47,7 +48,7 @@ def worker_name() -> str:
 def run_tick(now: datetime | None = None) -> scheduler.TickReport:
     settings = get_settings()
     ctx = scheduler.Context(now=now or clock(), base_url=settings.base_url, worker=worker_name(),
-                            log_links=not settings.smtp_url)
+                            log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url))
     return scheduler.tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
 
 
@@ -85,7 +86,7 @@ async def run_scheduler() -> None:
                 heartbeat = start_ticking()
             else:
                 if not told:
-                    log.info("scheduler: not the leader; another worker runs it (retrying every %ds)",
+                    log.info("scheduler: not the leader; another worker runs it (retrying every %gs)",
                              LEADER_RETRY_SECONDS)
                     told = True
                 await asyncio.sleep(LEADER_RETRY_SECONDS)

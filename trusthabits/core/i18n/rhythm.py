@@ -31,8 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "schedule.reminder_hours": {"en": "Remind after (hours)", "nl": "Herinnering na (uren)"},
     "schedule.close_after_days": {"en": "Close after (days)", "nl": "Sluiten na (dagen)"},
     "schedule.zone": {"en": "Time zone: {zone}", "nl": "Tijdzone: {zone}"},
-    "schedule.save": {"en": "Save schedule", "nl": "Planning opslaan"},
-    "schedule.saved": {"en": "Schedule saved.", "nl": "Planning opgeslagen."},
+    "schedule.save": {"en": "Set schedule", "nl": "Planning instellen"},
+    "schedule.saved": {"en": "Schedule set.", "nl": "Planning ingesteld."},
     "schedule.reminder_explain": {
         "en": "Only people who have not answered get a reminder. You never see who they are.",
         "nl": "Alleen wie nog niet antwoordde krijgt een herinnering. Jij ziet nooit wie dat is.",

@@ -9,7 +9,7 @@ import reflex as rx
 from trusthabits.core.accounts import FieldErrors
 from trusthabits.db.types import utcnow
 from trusthabits.services import reflections
-from trusthabits.ui.components.forms import field_error, labelled, notice
+from trusthabits.ui.components.forms import labelled, notice
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
