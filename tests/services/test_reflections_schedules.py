@@ -102,3 +102,13 @@ def test_status_shows_next_sends_in_the_managers_time_and_warns_when_nothing_was
     assert schedules.team_status(session, ann.id, support.id, opens).rounds[0].undelivered
     with pytest.raises(LookupError):
         schedules.team_status(session, manager(session, email="c@example.com").id, support.id, opens)
+
+
+def test_the_app_shows_the_reflection_once_its_prompt_time_has_passed_until_finished(session):
+    ann = manager(session)  # Friday 16:00 Amsterdam
+    assert reflections.prompt_waiting(session, ann.id, local("Europe/Amsterdam", 2026, 11, 27, 15, 59)) == ""
+    assert reflections.prompt_waiting(session, ann.id, NOW) == "2026-W48"
+    reflections.save(session, ann.id, "2026-W48", "", "", NOW)
+    assert reflections.prompt_waiting(session, ann.id, NOW) == "2026-W48"  # a draft is not done
+    reflections.save(session, ann.id, "2026-W48", "", "", NOW, finish=True)
+    assert reflections.prompt_waiting(session, ann.id, NOW) == ""

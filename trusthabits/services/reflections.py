@@ -14,7 +14,8 @@ from sqlmodel import Session, select
 from trusthabits.core import behaviours
 from trusthabits.core.accounts import FieldErrors
 from trusthabits.core.reflection import behaviour_in_focus, question_for_week, questions_for
-from trusthabits.core.weekly import local_week_key, shift_week, week_monday
+from trusthabits.core.rhythm import parse_time
+from trusthabits.core.weekly import WeeklySchedule, local_week_key, shift_week, week_monday
 from trusthabits.db.models import Manager, Reflection
 from trusthabits.services import actions
 
@@ -120,3 +121,15 @@ def last_weeks_plan(session: Session, manager_id: int, now: datetime) -> str:
         if stored and stored.try_next:
             return stored.try_next
     return ""
+
+
+def prompt_waiting(session: Session, manager_id: int, now: datetime) -> str:
+    """The week whose prompt time has passed while its reflection is not finished, or "":
+    the in-app counterpart of the prompt mail."""
+    manager = session.get(Manager, manager_id)
+    schedule = WeeklySchedule(manager.reflect_weekday, parse_time(manager.reflect_time), manager.time_zone)
+    week, _ = schedule.latest_at_or_before(now)
+    if week != local_week_key(now, manager.time_zone):
+        return ""
+    stored = _stored(session, manager_id, week)
+    return "" if stored and stored.finished_at else week

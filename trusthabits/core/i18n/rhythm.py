@@ -68,5 +68,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reflect.none_yet": {"en": "No reflections yet.", "nl": "Nog geen reflecties."},
     "reflect.private": {"en": "Only you can see your reflections.", "nl": "Alleen jij ziet je reflecties."},
     "reflect.bad_week": {"en": "That week does not exist.", "nl": "Die week bestaat niet."},
+    "today.reflect_now": {"en": "Your weekly reflection is ready", "nl": "Je wekelijkse reflectie staat klaar"},
     "today.last_try": {"en": "You planned to try this week", "nl": "Je wilde deze week proberen"},
 }

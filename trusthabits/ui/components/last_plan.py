@@ -1,4 +1,5 @@
-"""On Today: what the manager wrote last week under "what I will try next week"."""
+"""On Today: the reflection waiting once its prompt time has passed, and what the manager last
+wrote under "what I will try next week"."""
 
 from __future__ import annotations
 
@@ -7,18 +8,38 @@ import reflex as rx
 from trusthabits.db.types import utcnow
 from trusthabits.services import reflections
 from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.theme import TAP_TARGET
 
 
 class LastPlanState(AppState):
     plan: str = ""
+    waiting_week: str = ""
 
     @rx.event
     async def on_load(self):
         profile = await self._signed_in()
-        self.plan = await run_service(reflections.last_weeks_plan, profile.id, utcnow()) if profile else ""
+        if profile is None:
+            return
+        self.plan = await run_service(reflections.last_weeks_plan, profile.id, utcnow())
+        self.waiting_week = await run_service(reflections.prompt_waiting, profile.id, utcnow())
 
 
 def last_plan() -> rx.Component:
+    return rx.fragment(_waiting(), _plan())
+
+
+def _waiting() -> rx.Component:
+    return rx.cond(
+        LastPlanState.waiting_week != "",
+        rx.link(
+            rx.button(rx.icon("notebook-pen", size=18), t("today.reflect_now"), size="3", width="100%",
+                      min_height=TAP_TARGET, variant="soft"),
+            href="/reflect/" + LastPlanState.waiting_week, width="100%", id="reflect-now",
+        ),
+    )
+
+
+def _plan() -> rx.Component:
     return rx.cond(
         LastPlanState.plan != "",
         rx.callout.root(
