@@ -1,4 +1,4 @@
-"""`trusthabits` admin command: migrate the database, create a manager account."""
+"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler."""
 
 from __future__ import annotations
 
@@ -43,6 +43,21 @@ def _create_manager(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scheduler(args: argparse.Namespace) -> int:
+    import logging
+
+    from trusthabits.services import scheduler_runner
+
+    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.once:
+        # One tick without leader election: the claim step keeps overlapping ticks exactly-once.
+        report = scheduler_runner.run_tick()
+        print(f"done {report.done} skipped {report.skipped} sent {report.sent}", flush=True)
+        return 0
+    scheduler_runner.run_forever()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trusthabits", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--language", choices=["en", "nl"], default="en")
     create.add_argument("--time-zone", default="Europe/Amsterdam")
     create.set_defaults(run=_create_manager)
+    schedule = commands.add_parser("scheduler", help="run the weekly scheduler as its own process (leader only)")
+    schedule.add_argument("--once", action="store_true", help="run one tick now and exit")
+    schedule.set_defaults(run=_scheduler)
     return parser
 
 

@@ -9,12 +9,13 @@ import reflex as rx
 from trusthabits.config import get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
-from trusthabits.services.mail_sender import run_mail_sender
+from trusthabits.services.scheduler_runner import run_scheduler
 from trusthabits.ui.pages import (
     habits,
     history,
     outbox,
     pulse_answer,
+    reflect,
     register,
     settings,
     signin,
@@ -46,7 +47,6 @@ async def log_startup() -> None:
         revision = f"unreachable ({exc.__class__.__name__})"
     log.info("database %s (migration %s)", redact_url(settings.database_url), revision)
     log.info("serving on %s", settings.base_url)
-    log.info("scheduler %s", "not yet part of this version" if settings.scheduler_enabled else "off")
 
 
 app = rx.App(
@@ -56,7 +56,9 @@ app = rx.App(
     html_lang="en",
     api_transformer=api,
 )
-for page in (signin, register, today, history, habits, team, team_detail, outbox, pulse_answer, settings):
+for page in (signin, register, today, history, habits, reflect, team, team_detail, outbox, pulse_answer, settings):
     app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
+# The prompt mail links to a given week; the same page serves it.
+app.add_page(reflect.view, route=reflect.ROUTE_WEEK, title="TrustHabits", on_load=reflect.ON_LOAD)
 app.register_lifespan_task(log_startup)
-app.register_lifespan_task(run_mail_sender)
+app.register_lifespan_task(run_scheduler)

@@ -24,6 +24,11 @@ class Manager(SQLModel, table=True):
     locale: str = Field(default="en", max_length=8)
     time_zone: str = Field(default="Europe/Amsterdam", max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    # Weekly reflection prompt, in the manager's own time zone (core/rhythm.py has the rules).
+    reflect_weekday: int = Field(default=4)
+    reflect_time: str = Field(default="16:00", max_length=5)
+    # Occurrences before this instant are never sent: a new or changed schedule starts fresh.
+    reflect_since: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class AuthSession(SQLModel, table=True):
@@ -124,6 +129,12 @@ class Team(SQLModel, table=True):
     time_zone: str = Field(default="Europe/Amsterdam", max_length=64)
     k_threshold: int = Field(default=3)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    # The weekly pulse, in the team's time zone (core/rhythm.py has the rules).
+    pulse_weekday: int = Field(default=4)
+    pulse_time: str = Field(default="13:00", max_length=5)
+    reminder_hours: int = Field(default=48)
+    close_after_days: int = Field(default=5)
+    pulse_since: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Member(SQLModel, table=True):
@@ -211,3 +222,44 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     sent_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+# --- The weekly rhythm ----------------------------------------------------------------------
+
+
+class ScheduledSend(SQLModel, table=True):
+    """One thing the scheduler must do once: a kind (open, remind, close, prompt) for a target
+    (team or manager) in a period (ISO week). The UNIQUE key makes creating it idempotent; the
+    status column is claimed with a conditional UPDATE so only one worker acts on it."""
+
+    __tablename__ = "scheduled_send"
+    __table_args__ = (
+        UniqueConstraint("kind", "target_id", "period", name="uq_scheduled_send_kind_target_period"),
+        Index("ix_scheduled_send_status_due", "status", "due_at"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    target_id: int
+    period: str = Field(max_length=8)
+    due_at: datetime = Field(sa_column=_utc_column())
+    status: str = Field(default="pending", max_length=16)
+    claimed_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    claimed_by: str = Field(default="", max_length=80)
+    done_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    note: str = Field(default="", max_length=300)
+
+
+class Reflection(SQLModel, table=True):
+    """A manager's private weekly reflection; a draft until `finished_at` is set."""
+
+    __table_args__ = (UniqueConstraint("manager_id", "iso_week", name="uq_reflection_manager_week"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    iso_week: str = Field(max_length=8)
+    question_key: str = Field(default="", max_length=40)
+    went_well: str = Field(default="", sa_column=Column(Text, nullable=False))
+    try_next: str = Field(default="", sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    finished_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))

@@ -10,7 +10,10 @@ single-use token, is removed from the stored copy.
 from __future__ import annotations
 
 import logging
+import os
 import smtplib
+import sys
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,12 +26,14 @@ from trusthabits.services import smtp
 log = logging.getLogger("trusthabits.mail")
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
+# Who gets a reminder is who has not answered: such mail is never listed to the manager.
+PRIVATE_KINDS = ("pulse_reminder",)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
 # A claimed message whose sender died is tried again after this long (at-least-once then).
 CLAIM_TIMEOUT = timedelta(minutes=5)
-BATCH_SIZE = 50
+BATCH_SIZE = 200  # one SMTP connection per batch
 LINK_REMOVED = "(link removed after sending)"
 
 
@@ -67,25 +72,26 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
-    due = session.exec(
-        select(OutboxMessage)
-        .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
-        .order_by(OutboxMessage.next_attempt_at)
-        .limit(BATCH_SIZE)
-    ).all()
-    claimed = []
-    for message in due:
-        # Conditional update: if another sender claimed it first, rowcount is 0 and we skip it.
-        result = session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id == message.id, OutboxMessage.status == message.status,
-                   OutboxMessage.next_attempt_at == message.next_attempt_at)
-            .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
-        )
-        if result.rowcount == 1:
-            claimed.append(message.id)
+    due = (select(OutboxMessage.id)
+           .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
+           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE))
+    # One conditional UPDATE claims the batch: the condition is checked again for every row as
+    # it is written, so a row another sender claimed meanwhile (its next_attempt_at moved past
+    # `now`) is not taken twice. SQLite serialises writers; PostgreSQL re-checks after a lock wait.
+    claimed = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status.in_((QUEUED, SENDING)),
+               OutboxMessage.next_attempt_at <= now)
+        .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
+        .returning(OutboxMessage.id)
+    ).scalars().all()
     session.commit()
-    return [session.get(OutboxMessage, message_id, populate_existing=True) for message_id in claimed]
+    if not claimed:
+        return []
+    return list(session.exec(
+        select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id),
+        execution_options={"populate_existing": True},
+    ))
 
 
 def _mark_sent(message: OutboxMessage, now: datetime) -> None:
@@ -107,6 +113,14 @@ def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, tempor
     log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
 
 
+def _pause_after_claim_for_tests(count: int) -> None:
+    """Test hook: the exactly-once test SIGKILLs a sender right here, between claim and send."""
+    seconds = float(os.environ.get("TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM") or 0)
+    if seconds:
+        print(f"claimed {count}", file=sys.stdout, flush=True)
+        time.sleep(seconds)
+
+
 def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>") -> int:
     """Send every message that is due through SMTP; returns how many were sent. Failures are
     recorded on the message and retried with backoff. Without an SMTP URL nothing happens."""
@@ -115,6 +129,7 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
     messages = _claim_due(session, now)
     if not messages:
         return 0
+    _pause_after_claim_for_tests(len(messages))
     target = smtp.parse_smtp_url(smtp_url)
     sent = 0
     client: smtplib.SMTP | None = None
@@ -157,7 +172,7 @@ def list_outbox(session: Session, manager_id: int, include_links: bool = False, 
     because then the manager is the one passing links on."""
     rows = session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.manager_id == manager_id)
+        .where(OutboxMessage.manager_id == manager_id, OutboxMessage.kind.not_in(PRIVATE_KINDS))
         .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
         .limit(limit)
     ).all()

@@ -70,20 +70,35 @@ def send_this_weeks_pulse(
 
 def _invite(session: Session, manager_id: int, team_id: int, now: datetime, base_url: str, log_links: bool) -> int:
     team = owned_team(session, manager_id, team_id)
-    week = iso_week_key(now, team.time_zone)
+    pulse_round = open_round(session, team, iso_week_key(now, team.time_zone), now, now + ROUND_OPEN_FOR)
+    count = invite_members(session, team, pulse_round, now, base_url, log_links)
+    session.commit()
+    return count
+
+
+def open_round(session: Session, team: Team, week: str, now: datetime, closes_at: datetime) -> PulseRound:
+    """The team's round for `week`, created if missing (flushed, not committed). Raises
+    RoundClosed when it exists and is over."""
     pulse_round = session.exec(
         select(PulseRound).where(PulseRound.team_id == team.id, PulseRound.iso_week == week)
     ).first()
     if pulse_round is None:
         pulse_round = PulseRound(team_id=team.id, iso_week=week, instrument_version=pulse_instrument.CURRENT.version,
-                                 opened_at=now, closes_at=now + ROUND_OPEN_FOR)
+                                 opened_at=now, closes_at=closes_at)
         session.add(pulse_round)
         session.flush()
     elif is_closed(pulse_round, now):
         raise RoundClosed(week)
+    return pulse_round
+
+
+def invite_members(session: Session, team: Team, pulse_round: PulseRound, now: datetime, base_url: str,
+                   log_links: bool = False) -> int:
+    """Invite (and queue mail for) every active member not yet invited. Does not commit: the
+    caller commits it with whatever caused it. Returns how many were newly invited."""
     invited = set(session.exec(select(Invitation.member_id).where(Invitation.round_id == pulse_round.id)))
     members = session.exec(select(Member).where(Member.team_id == team.id, Member.active).order_by(Member.id)).all()
-    manager_name = session.get(Manager, manager_id).name
+    manager_name = session.get(Manager, team.manager_id).name
     closes = local_time_text(pulse_round.closes_at, team.time_zone)
     count = 0
     for member in (m for m in members if m.id not in invited):
@@ -92,14 +107,13 @@ def _invite(session: Session, manager_id: int, team_id: int, now: datetime, base
                                token_hash=security.hash_token(token), sent_at=now))
         link = pulse_link(base_url, token)
         mail.queue(
-            session, key=f"{INVITE_KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=INVITE_KIND,
+            session, key=f"{INVITE_KIND}:{pulse_round.id}:{member.id}", manager_id=team.manager_id, kind=INVITE_KIND,
             to=member.email, link=link, now=now, log_link=log_links,
             subject=translate("mail.pulse_subject", team.language, manager=manager_name),
             body=translate("mail.pulse_body", team.language, manager=manager_name, team=team.name,
                            link=link, closes=closes),
         )
         count += 1
-    session.commit()
     return count
 
 

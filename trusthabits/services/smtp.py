@@ -12,7 +12,8 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.header import Header
+from email.mime.text import MIMEText
 from urllib.parse import unquote, urlsplit
 
 TIMEOUT_S = 20
@@ -60,12 +61,13 @@ def connect(target: SmtpTarget) -> smtplib.SMTP:
     return client
 
 
-def build_message(mail_from: str, to: str, subject: str, body: str) -> EmailMessage:
-    message = EmailMessage()
+def build_message(mail_from: str, to: str, subject: str, body: str) -> MIMEText:
+    # The compat32 classes, not EmailMessage: its header registry re-parses every address and
+    # costs more than the SMTP exchange itself when a whole week's invitations go out at once.
+    message = MIMEText(body, "plain", "utf-8")
     message["From"] = mail_from
     message["To"] = to
-    message["Subject"] = subject
-    message.set_content(body)
+    message["Subject"] = Header(subject, "utf-8") if not subject.isascii() else subject
     return message
 
 

@@ -23,6 +23,7 @@ NAV_ITEMS = (
     NavItem("/", "nav.today", "sun"),
     NavItem("/history", "nav.history", "calendar-days"),
     NavItem("/habits", "nav.habits", "trending-up"),
+    NavItem("/reflect", "nav.reflect", "notebook-pen"),
     NavItem("/team", "nav.team", "users"),
     NavItem("/settings", "nav.settings", "settings"),
 )

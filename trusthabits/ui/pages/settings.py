@@ -1,4 +1,4 @@
-"""Settings: profile (name, language, time zone), password change and sign-out."""
+"""Settings: profile (name, language, time zone), reflection schedule, password change and sign-out."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from trusthabits.ui.components.forms import (
     text_field,
     time_zone_field,
 )
+from trusthabits.ui.components.schedule_forms import ReflectScheduleState, reflect_schedule_form
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
@@ -148,7 +149,7 @@ def _password_form() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, SettingsState.on_load]
+ON_LOAD = [AppState.require_manager, SettingsState.on_load, ReflectScheduleState.on_load]
 
 
 def view() -> rx.Component:
@@ -157,6 +158,7 @@ def view() -> rx.Component:
         "settings.title",
         rx.vstack(
             rx.card(_profile_form(), width="100%"),
+            rx.card(reflect_schedule_form(), width="100%"),
             rx.card(_password_form(), width="100%"),
             rx.button(
                 rx.icon("log-out", size=18),

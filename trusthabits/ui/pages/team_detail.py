@@ -11,6 +11,7 @@ from trusthabits.services import mail, pulse_rounds, teams
 from trusthabits.services.pulse_rounds import WeekResult
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import Figure, WeekView, week_card
+from trusthabits.ui.components.schedule_forms import PulseScheduleState, pulse_schedule_form
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
@@ -219,7 +220,7 @@ def _members_section() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, TeamDetailState.on_load]
+ON_LOAD = [AppState.require_manager, TeamDetailState.on_load, PulseScheduleState.on_load]
 
 
 def view() -> rx.Component:
@@ -234,6 +235,7 @@ def view() -> rx.Component:
                 rx.heading(TeamDetailState.team_name, as_="h2", size="6", id="team-name"),
                 rx.text(TeamDetailState.team_facts, size="2", color_scheme="gray"),
                 rx.card(_pulse_section(), width="100%"),
+                rx.card(pulse_schedule_form(), width="100%"),
                 rx.card(_members_section(), width="100%"),
                 spacing="4",
                 width="100%",

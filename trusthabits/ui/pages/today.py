@@ -12,6 +12,7 @@ from trusthabits.core.daily_log import BACKDATE_DAYS
 from trusthabits.services import actions
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
+from trusthabits.ui.components.last_plan import LastPlanState, last_plan
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.components.week import behaviour_tiles, this_week
 from trusthabits.ui.entry_state import EntryListMixin
@@ -151,7 +152,7 @@ def _recent() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, TapState.on_load, TodayState.on_load]
+ON_LOAD = [AppState.require_manager, TapState.on_load, TodayState.on_load, LastPlanState.on_load]
 
 
 def view() -> rx.Component:
@@ -160,6 +161,7 @@ def view() -> rx.Component:
         "today.title",
         rx.vstack(
             rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting"),
+            last_plan(),
             behaviour_tiles(TapState),
             _confirmation(),
             rx.cond(TapState.undone, rx.text(TapState.undone, size="2", role="status", color_scheme="gray")),

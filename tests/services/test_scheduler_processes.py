@@ -1,0 +1,125 @@
+"""Exactly once with real processes: `trusthabits scheduler --once` against one database and a
+real SMTP server (aiosmtpd) on loopback, with several processes at once and one SIGKILLed
+between claiming and sending."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlmodel import Session
+
+from trusthabits.db.engine import build_engine
+
+from tests.services.rhythm_helpers import BASE_URL, local, manager, team
+from tests.services.test_mail_delivery import Inbox, _free_port
+
+CLI = str(Path(sys.executable).with_name("trusthabits"))
+# Friday 27 November 2026, 16:30 Amsterdam: the teams' 13:00 rounds and Ann's 16:00 prompt are due.
+DUE = local("Europe/Amsterdam", 2026, 11, 27, 16, 30)
+TEAMS, MEMBERS = 4, 5
+EXPECTED = TEAMS * MEMBERS + 1
+
+
+@pytest.fixture
+def inbox():
+    received = Inbox()
+    controller = Controller(received, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    received.url = f"smtp+plain://127.0.0.1:{controller.port}"
+    yield received
+    controller.stop()
+
+
+def _seed(url: str) -> None:
+    engine = build_engine(url)
+    with Session(engine, expire_on_commit=False) as session:
+        ann = manager(session)
+        for number in range(TEAMS):
+            team(session, ann.id, MEMBERS, name=f"Team {number}", prefix=f"t{number}m")
+    engine.dispose()
+
+
+def _start(url: str, smtp_url: str, now, tmp_path: Path, **extra: str) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url, "SMTP_URL": smtp_url, "TRUSTHABITS_TEST_NOW": now.isoformat(),
+           "TRUSTHABITS_BASE_URL": BASE_URL, "TRUSTHABITS_DATA_DIR": str(tmp_path), **extra}
+    return subprocess.Popen([CLI, "scheduler", "--once"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _finish(process: subprocess.Popen) -> None:
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+
+
+def _delivered(inbox) -> Counter:
+    return Counter((m["To"], m["Subject"]) for m in inbox.received)
+
+
+def _three_at_once(url, inbox, tmp_path):
+    _seed(url)
+    processes = [_start(url, inbox.url, DUE, tmp_path) for _ in range(3)]
+    for process in processes:
+        _finish(process)
+    counts = _delivered(inbox)
+    assert len(counts) == EXPECTED and set(counts.values()) == {1}
+    # A later tick finds nothing left to send.
+    _finish(_start(url, inbox.url, DUE + timedelta(minutes=1), tmp_path))
+    assert len(inbox.received) == EXPECTED
+
+
+def test_three_scheduler_processes_at_once_deliver_each_message_once_sqlite(db_path, inbox, tmp_path):
+    _three_at_once(f"sqlite:///{db_path}", inbox, tmp_path)
+
+
+def test_a_sender_killed_between_claim_and_send_then_restarted_delivers_each_message_once(db_path, inbox, tmp_path):
+    url = f"sqlite:///{db_path}"
+    _seed(url)
+    victim = _start(url, inbox.url, DUE, tmp_path, TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM="120")
+    line = victim.stdout.readline()  # printed once the outbox claim is committed
+    assert line.startswith("claimed"), victim.stderr.read() if victim.poll() is not None else line
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    assert inbox.received == []
+    # Restarted within the claim's lease, the claimed messages are left alone …
+    _finish(_start(url, inbox.url, DUE + timedelta(minutes=1), tmp_path))
+    assert inbox.received == []
+    # … and once it has lapsed, two schedulers at once deliver each of them exactly once.
+    later = DUE + timedelta(minutes=6)
+    restarted = [_start(url, inbox.url, later, tmp_path) for _ in range(2)]
+    for process in restarted:
+        _finish(process)
+    counts = _delivered(inbox)
+    assert len(counts) == EXPECTED and set(counts.values()) == {1}
+
+
+@pytest.fixture
+def fresh_postgres(postgres_url):
+    """A new, migrated database on the throwaway server, so this test starts from nothing."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from trusthabits.db.migrate import upgrade_to_head
+
+    name = f"rhythm_{os.getpid()}"
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    upgrade_to_head(url)
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+def test_three_scheduler_processes_at_once_deliver_each_message_once_postgres(fresh_postgres, inbox, tmp_path):
+    _three_at_once(fresh_postgres, inbox, tmp_path)

@@ -1,0 +1,274 @@
+"""The scheduling engine: one `tick` decides what is due and does it, exactly once.
+
+The database is the source of truth. Each tick (1) creates the missing `ScheduledSend` rows
+for the latest occurrence of every team's and manager's schedule (UNIQUE on kind, target and
+ISO week, so creating them twice is harmless), (2) claims due rows with a conditional UPDATE
+(only one worker wins; a claim whose worker died is taken over after `LEASE`), (3) does the
+work and marks the row done in the same transaction, and (4) drains the outbox. The work itself
+is idempotent too (one round per team-week, one invitation per member, one outbox row per
+idempotency key), so even two overlapping schedulers send each message once. Catch-up after
+downtime falls out of this: a due row is simply still pending when the scheduler comes back;
+it is sent if its round is still open and skipped (and logged) if not.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import and_, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from trusthabits.core import rhythm
+from trusthabits.core.i18n import translate
+from trusthabits.core.weekly import WeeklySchedule
+from trusthabits.db.models import Invitation, Manager, Member, PulseRound, ScheduledSend, Team
+from trusthabits.services import mail, pulse_rounds, security
+
+log = logging.getLogger("trusthabits.scheduler")
+
+PENDING, CLAIMED, DONE, SKIPPED = "pending", "claimed", "done", "skipped"
+LEASE = timedelta(minutes=5)  # longer than any tick's work; a dead worker's claim expires after it
+CLAIM_BATCH = 100
+PROMPT_KIND = "reflect_prompt"
+REMIND_KIND = mail.PRIVATE_KINDS[0]
+
+
+@dataclass(frozen=True)
+class Context:
+    now: datetime
+    base_url: str
+    worker: str
+    log_links: bool = False
+    # Reminders need a mail server: handing them out by hand would tell the manager who has
+    # not answered yet.
+    can_mail: bool = True
+
+
+@dataclass
+class TickReport:
+    created: int = 0
+    done: int = 0
+    skipped: int = 0
+    sent: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def team_schedule(team: Team) -> rhythm.PulseSchedule:
+    return rhythm.PulseSchedule(team.pulse_weekday, rhythm.parse_time(team.pulse_time), team.time_zone,
+                                team.reminder_hours, team.close_after_days)
+
+
+def reflection_schedule(manager: Manager) -> WeeklySchedule:
+    return WeeklySchedule(manager.reflect_weekday, rhythm.parse_time(manager.reflect_time), manager.time_zone)
+
+
+# --- 1. what is due -------------------------------------------------------------------------
+
+
+def plan(session: Session, now: datetime) -> int:
+    """Create the rows for every schedule's latest occurrence; returns how many were new."""
+    wanted: list[tuple[str, int, str, datetime]] = []
+    for team in session.exec(select(Team)):
+        schedule = team_schedule(team)
+        week, opens = schedule.weekly.latest_at_or_before(now)
+        if opens < (team.pulse_since or team.created_at):
+            continue  # a new or changed schedule does not fire for a moment before it existed
+        wanted.append((rhythm.PULSE_OPEN, team.id, week, opens))
+        if (reminder := schedule.reminder_due(opens)) is not None:
+            wanted.append((rhythm.PULSE_REMIND, team.id, week, reminder))
+        wanted.append((rhythm.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
+    for manager in session.exec(select(Manager)):
+        week, due = reflection_schedule(manager).latest_at_or_before(now)
+        if due >= (manager.reflect_since or manager.created_at):
+            wanted.append((rhythm.REFLECT_PROMPT, manager.id, week, due))
+    return _insert_missing(session, wanted)
+
+
+def _insert_missing(session: Session, wanted: list[tuple[str, int, str, datetime]]) -> int:
+    if not wanted:
+        return 0
+    periods = {period for _, _, period, _ in wanted}
+    existing = set(session.exec(
+        select(ScheduledSend.kind, ScheduledSend.target_id, ScheduledSend.period)
+        .where(ScheduledSend.period.in_(periods))
+    ).all())
+    missing = [row for row in wanted if row[:3] not in existing]
+    if not missing:
+        return 0
+    try:
+        session.add_all(ScheduledSend(kind=k, target_id=t, period=p, due_at=d) for k, t, p, d in missing)
+        session.commit()
+        return len(missing)
+    except IntegrityError:  # another worker inserted some of them first: add the rest one by one
+        session.rollback()
+    created = 0
+    for kind, target, period, due in missing:
+        try:
+            session.add(ScheduledSend(kind=kind, target_id=target, period=period, due_at=due))
+            session.commit()
+            created += 1
+        except IntegrityError:
+            session.rollback()
+    return created
+
+
+# --- 2. claiming ----------------------------------------------------------------------------
+
+
+def _claimable(now: datetime):
+    return or_(ScheduledSend.status == PENDING,
+               and_(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_at < now - LEASE))
+
+
+def claim_due(session: Session, ctx: Context) -> list[int]:
+    candidates = session.exec(
+        select(ScheduledSend.id).where(ScheduledSend.due_at <= ctx.now, _claimable(ctx.now))
+        .order_by(ScheduledSend.due_at).limit(CLAIM_BATCH)
+    ).all()
+    claimed = []
+    for row_id in candidates:
+        # The condition is re-checked inside the UPDATE: if another worker won, rowcount is 0.
+        result = session.execute(
+            update(ScheduledSend).where(ScheduledSend.id == row_id, _claimable(ctx.now))
+            .values(status=CLAIMED, claimed_at=ctx.now, claimed_by=ctx.worker[:80])
+        )
+        session.commit()
+        if result.rowcount == 1:
+            claimed.append(row_id)
+    return claimed
+
+
+# --- 3. doing the work ----------------------------------------------------------------------
+
+
+class Skip(Exception):
+    """The send is no longer meaningful (its round is over); recorded and logged, not sent."""
+
+
+def _open_round(session: Session, row: ScheduledSend, ctx: Context) -> str:
+    team = session.get(Team, row.target_id)
+    closes = team_schedule(team).closes(row.due_at)
+    if ctx.now >= closes:
+        raise Skip(f"round {row.period} ended at {closes.isoformat()}")
+    try:
+        pulse_round = pulse_rounds.open_round(session, team, row.period, ctx.now, closes)
+    except pulse_rounds.RoundClosed:
+        raise Skip(f"round {row.period} was already closed") from None
+    invited = pulse_rounds.invite_members(session, team, pulse_round, ctx.now, ctx.base_url, ctx.log_links)
+    return f"invited {invited}"
+
+
+def _current_round(session: Session, row: ScheduledSend, ctx: Context) -> tuple[Team, PulseRound]:
+    team = session.get(Team, row.target_id)
+    pulse_round = session.exec(
+        select(PulseRound).where(PulseRound.team_id == team.id, PulseRound.iso_week == row.period)
+    ).first()
+    if pulse_round is None:
+        raise Skip(f"no round {row.period}")
+    return team, pulse_round
+
+
+def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
+    """Remind from invitation state alone (unused, not yet reminded): nothing here tells the
+    manager who answered. The stored token is a hash, so the reminder carries a fresh link and
+    the first one stops working."""
+    if not ctx.can_mail:
+        raise Skip("no mail server: reminders go by mail only")
+    team, pulse_round = _current_round(session, row, ctx)
+    if pulse_rounds.is_closed(pulse_round, ctx.now):
+        raise Skip(f"round {row.period} is closed")
+    pending = session.exec(
+        select(Invitation, Member).join(Member, Member.id == Invitation.member_id)
+        .where(Invitation.round_id == pulse_round.id, Invitation.used_at.is_(None),
+               Invitation.reminded_at.is_(None), Member.active)
+    ).all()
+    closes = pulse_rounds.local_time_text(pulse_round.closes_at, team.time_zone)
+    manager_name = session.get(Manager, team.manager_id).name
+    for invitation, member in pending:
+        token = security.new_token()
+        invitation.token_hash, invitation.reminded_at = security.hash_token(token), ctx.now
+        session.add(invitation)
+        link = pulse_rounds.pulse_link(ctx.base_url, token)
+        mail.queue(session, key=f"{REMIND_KIND}:{pulse_round.id}:{member.id}", manager_id=team.manager_id,
+                   kind=REMIND_KIND, to=member.email, link=link, now=ctx.now,
+                   subject=translate("mail.reminder_subject", team.language, manager=manager_name),
+                   body=translate("mail.reminder_body", team.language, manager=manager_name, team=team.name,
+                                  link=link, closes=closes))
+    return f"reminded {len(pending)}"
+
+
+def _close(session: Session, row: ScheduledSend, ctx: Context) -> str:
+    _, pulse_round = _current_round(session, row, ctx)
+    if pulse_round.closed_at is None:
+        pulse_round.closed_at = min(ctx.now, pulse_round.closes_at)
+        session.add(pulse_round)
+    return "closed"
+
+
+def reflect_link(base_url: str, week: str) -> str:
+    return f"{base_url.rstrip('/')}/reflect/{week}"
+
+
+def _prompt(session: Session, row: ScheduledSend, ctx: Context) -> str:
+    if ctx.now >= row.due_at + timedelta(weeks=1):
+        raise Skip(f"prompt {row.period} is a week late")
+    manager = session.get(Manager, row.target_id)
+    link = reflect_link(ctx.base_url, row.period)
+    mail.queue(session, key=f"{PROMPT_KIND}:{manager.id}:{row.period}", manager_id=manager.id, kind=PROMPT_KIND,
+               to=manager.email, link=link, now=ctx.now, log_link=ctx.log_links,
+               subject=translate("mail.reflect_subject", manager.locale),
+               body=translate("mail.reflect_body", manager.locale, name=manager.name, link=link))
+    return "queued"
+
+
+HANDLERS: dict[str, Callable[[Session, ScheduledSend, Context], str]] = {
+    rhythm.PULSE_OPEN: _open_round, rhythm.PULSE_REMIND: _remind,
+    rhythm.PULSE_CLOSE: _close, rhythm.REFLECT_PROMPT: _prompt,
+}
+
+
+def process(session: Session, row_id: int, ctx: Context, report: TickReport) -> None:
+    row = session.get(ScheduledSend, row_id, populate_existing=True)
+    try:
+        note, status = HANDLERS[row.kind](session, row, ctx), DONE
+    except Skip as skip:
+        session.rollback()
+        row = session.get(ScheduledSend, row_id, populate_existing=True)
+        note, status = f"skipped: {skip}", SKIPPED
+        log.warning("skipped %s for %s %s: %s", row.kind, row.target_id, row.period, skip)
+    # The work and the row's new status commit together: both happen or neither.
+    row.status, row.done_at, row.note = status, ctx.now, note[:300]
+    session.add(row)
+    session.commit()
+    if status == DONE:
+        report.done += 1
+        log.info("%s for %s %s: %s", row.kind, row.target_id, row.period, note)
+    else:
+        report.skipped += 1
+    report.notes.append(f"{row.kind}:{row.target_id}:{row.period}:{status}")
+
+
+# --- the tick -------------------------------------------------------------------------------
+
+
+def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None = None,
+         mail_from: str = "TrustHabits <no-reply@localhost>", send_mail: bool = True) -> TickReport:
+    report = TickReport()
+    with new_session() as session:
+        report.created = plan(session, ctx.now)
+        while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
+            for row_id in claimed:
+                try:
+                    process(session, row_id, ctx, report)
+                except Exception:  # noqa: BLE001 - the claim lapses after LEASE and another tick retries
+                    session.rollback()
+                    log.exception("scheduled send %s failed; it is retried after the lease", row_id)
+    if send_mail and smtp_url:
+        with new_session() as session:
+            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from)) > 0:
+                report.sent += sent
+    return report
