@@ -1,0 +1,114 @@
+"""The numbers behind the Trends page: per ISO week, the manager's logged actions per behaviour
+and the team's trust index and need means.
+
+Scores go through `core.pulse.summarise` per team-week, so a week with fewer than k answers
+has None (a gap), never 0. Three queries whatever the range: the team (scoped to its manager),
+the action counts grouped by day and behaviour, and the team's responses in the range.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, func, select
+
+from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.instrument import NEEDS
+from trusthabits.core.pulse import summarise
+from trusthabits.core.weekly import iso_week_key, shift_week, week_monday
+from trusthabits.db.models import ActionLog, PulseResponse
+from trusthabits.services.teams import owned_team
+
+# Range key → number of weeks shown (None: from the first logged action or answer).
+RANGES: dict[str, int | None] = {"8w": 8, "6m": 26, "1y": 52, "all": None}
+DEFAULT_RANGE = "8w"
+
+
+@dataclass(frozen=True)
+class WeekPoint:
+    iso_week: str
+    counts: dict[str, int]  # behaviour key → actions logged that week (0 when none)
+    answered: int
+    trust: float | None  # None below the team's k: a gap, not a zero
+    needs: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TeamTrends:
+    team_id: int
+    team_name: str
+    k: int
+    range_key: str
+    weeks: list[WeekPoint]
+
+    def counts_by_behaviour(self) -> dict[str, dict[str, int]]:
+        return {b.key: {w.iso_week: w.counts[b.key] for w in self.weeks} for b in BEHAVIOURS}
+
+    def trust_by_week(self) -> dict[str, float | None]:
+        return {w.iso_week: w.trust for w in self.weeks}
+
+    def needs_by_week(self) -> dict[str, dict[str, float | None]]:
+        return {need: {w.iso_week: w.needs.get(need) for w in self.weeks} for need in NEEDS}
+
+
+def _first_week(session: Session, manager_id: int, team_id: int, current: str) -> str:
+    first_day = session.exec(select(func.min(ActionLog.day)).where(ActionLog.manager_id == manager_id)).one()
+    first_answer = session.exec(
+        select(func.min(PulseResponse.iso_week)).where(PulseResponse.team_id == team_id)
+    ).one()
+    candidates = [current]
+    if first_day:
+        candidates.append(iso_week_key(first_day))
+    if first_answer:
+        candidates.append(first_answer)
+    return min(candidates)  # "YYYY-Www" keys sort in calendar order
+
+
+def week_range(first: str, last: str) -> list[str]:
+    weeks, week = [], first
+    while week <= last:
+        weeks.append(week)
+        week = shift_week(week, 1)
+    return weeks
+
+
+def team_trends(session: Session, manager_id: int, team_id: int, range_key: str, today: date) -> TeamTrends:
+    """The weekly series of one of the manager's teams up to the week of `today` (the
+    manager's local day). Raises TeamNotFound for someone else's team."""
+    team = owned_team(session, manager_id, team_id)
+    if range_key not in RANGES:
+        range_key = DEFAULT_RANGE
+    current = iso_week_key(today)
+    size = RANGES[range_key]
+    first = shift_week(current, -(size - 1)) if size else _first_week(session, manager_id, team.id, current)
+    weeks = week_range(first, current)
+
+    counts: dict[str, dict[str, int]] = {w: {b.key: 0 for b in BEHAVIOURS} for w in weeks}
+    per_day = session.exec(
+        select(ActionLog.day, ActionLog.behaviour, func.count())
+        .where(ActionLog.manager_id == manager_id, ActionLog.day >= week_monday(first), ActionLog.day <= today)
+        .group_by(ActionLog.day, ActionLog.behaviour)
+    ).all()
+    for day, behaviour, count in per_day:
+        week_counts = counts.get(iso_week_key(day))
+        if week_counts is not None and behaviour in week_counts:  # a retired behaviour is not drawn
+            week_counts[behaviour] += count
+
+    responses: dict[str, list[tuple[int, dict[str, int]]]] = defaultdict(list)
+    rows = session.exec(
+        select(PulseResponse.iso_week, PulseResponse.instrument_version, PulseResponse.answers)
+        .where(PulseResponse.team_id == team.id, PulseResponse.iso_week >= first, PulseResponse.iso_week <= current)
+    ).all()
+    for iso_week, version, answers in rows:
+        responses[iso_week].append((version, json.loads(answers)))
+
+    points = []
+    for week in weeks:
+        summary = summarise(responses.get(week, []), team.k_threshold)
+        points.append(WeekPoint(week, counts[week], summary.answered, summary.trust_index,
+                                dict(summary.needs) if summary.shown else {need: None for need in NEEDS}))
+    return TeamTrends(team.id, team.name, team.k_threshold, range_key, points)
+
