@@ -1,4 +1,4 @@
-"""`trusthabits` admin command: migrate the database, create a manager account."""
+"""`trusthabits` admin command: migrate the database, create a manager account, load the demo."""
 
 from __future__ import annotations
 
@@ -43,6 +43,24 @@ def _create_manager(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(_args: argparse.Namespace) -> int:
+    from trusthabits.db.engine import new_session
+    from trusthabits.db.types import utcnow
+    from trusthabits.services import demo
+
+    try:
+        with new_session() as session:
+            workspace = demo.create_demo(session, utcnow())
+    except demo.DemoExists as exists:
+        print(f"The demo manager {exists} already exists; nothing was changed. "
+              "Sign in with the password printed when it was created, or use a fresh database.", file=sys.stderr)
+        return 1
+    print(f"Demo workspace created: {demo.WEEKS} weeks of daily logs and pulse answers for a team of "
+          f"{demo.TEAM_SIZE}.")
+    print(f"Sign in as {workspace.email} with password {workspace.password}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trusthabits", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--language", choices=["en", "nl"], default="en")
     create.add_argument("--time-zone", default="Europe/Amsterdam")
     create.set_defaults(run=_create_manager)
+    commands.add_parser(
+        "demo", help="create a demo manager with 26 weeks of logs and a team's pulse answers"
+    ).set_defaults(run=_demo)
     return parser
 
 
