@@ -54,4 +54,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing to report yet: no behaviour has enough weeks paired with trust.",
         "nl": "Nog niets te melden: geen gedrag heeft genoeg weken naast het vertrouwen.",
     },
+    # Share back
+    "share.title": {"en": "Share results with the team", "nl": "Resultaten delen met het team"},
+    "share.intro": {
+        "en": "Send the team the averages of a closed week. Only when at least k people answered; never comments.",
+        "nl": "Stuur het team de gemiddelden van een afgesloten week. Alleen als minstens k mensen antwoordden; nooit opmerkingen.",
+    },
+    "share.round": {"en": "Week", "nl": "Week"},
+    "share.round_option": {"en": "{week} · {answered} answered", "nl": "{week} · {answered} antwoorden"},
+    "share.note": {"en": "Personal note (optional)", "nl": "Persoonlijke noot (optioneel)"},
+    "share.note_hint": {"en": "Up to 1,000 characters.", "nl": "Hooguit 1.000 tekens."},
+    "share.send": {"en": "Send to the team", "nl": "Naar het team sturen"},
+    "share.sent": {"en": "Queued for {count} members. See the Outbox.", "nl": "Klaargezet voor {count} leden. Zie Postvak uit."},
+    "share.already": {"en": "This week was already shared with everyone.", "nl": "Deze week is al met iedereen gedeeld."},
+    "share.none": {"en": "No closed weeks yet.", "nl": "Nog geen afgesloten weken."},
+    "share.refused_below_k": {
+        "en": "Not sent: fewer people answered than the team's anonymity threshold, so there is nothing to share.",
+        "nl": "Niet verstuurd: minder mensen antwoordden dan de anonimiteitsdrempel van het team, dus er valt niets te delen.",
+    },
+    "share.refused_open": {"en": "Not sent: this round is still open.", "nl": "Niet verstuurd: deze ronde loopt nog."},
+    "error.share_note_too_long": {"en": "Keep the note under 1,000 characters.", "nl": "Houd de noot onder de 1.000 tekens."},
+    "mail.share_subject": {"en": "{team}: how week {week} went", "nl": "{team}: hoe week {week} ging"},
+    "mail.share_body": {
+        "en": "Hello,\n\n{manager} shares what {team} said in the pulse of week {week}. {answered} people answered; these are averages on a scale of 1 to 5, nobody's own answers.\n\nTrust: {trust}\n{needs}",
+        "nl": "Hallo,\n\n{manager} deelt wat {team} zei in de pulse van week {week}. {answered} mensen antwoordden; dit zijn gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\nVertrouwen: {trust}\n{needs}",
+    },
+    "mail.share_need": {"en": "{need}: {value}", "nl": "{need}: {value}"},
+    "mail.share_note": {"en": "A note from {manager}:\n{note}", "nl": "Een noot van {manager}:\n{note}"},
 }
