@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from tests.services.pulse_helpers import NOW, answers, manager, send_round, team_with_members
-from trusthabits.db.models import OutboxMessage, PulseRound
+from trusthabits.db.models import OutboxMessage, PulseRound, Team
 from trusthabits.services import pulse_answers, pulse_rounds, share_back
 from trusthabits.services.teams import TeamNotFound
 
@@ -39,7 +39,7 @@ def test_a_closed_round_with_k_answers_goes_to_every_member_once_with_aggregates
     mails = _shared(session)
     assert sorted(m.to_address for m in mails) == ["a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl", "e@x.nl"]
     body = mails[0].body
-    summary = pulse_rounds.week_summary(session, team, "2026-W48")
+    summary = pulse_rounds.week_summary(session, session.get(Team, team.id), "2026-W48")
     assert "3 people answered" in body and f"Trust: {summary.trust_index:.2f}" in body and "Thanks, all!" in body
     assert COMMENT not in body and "@x.nl" not in body and mails[0].link == ""
 
