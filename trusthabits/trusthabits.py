@@ -21,6 +21,7 @@ from trusthabits.ui.pages import (
     team,
     team_detail,
     today,
+    trends,
 )
 from trusthabits.ui.theme import STYLESHEETS, global_style
 
@@ -56,7 +57,7 @@ app = rx.App(
     html_lang="en",
     api_transformer=api,
 )
-for page in (signin, register, today, history, habits, team, team_detail, outbox, pulse_answer, settings):
+for page in (signin, register, today, history, habits, team, team_detail, outbox, pulse_answer, settings, trends):
     app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
 app.register_lifespan_task(log_startup)
 app.register_lifespan_task(run_mail_sender)

@@ -7,7 +7,6 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlmodel import func, select
 
-from trusthabits.core.trend_insight import behaviour_sentences
 from trusthabits.db.models import ActionLog, Invitation, PulseResponse, PulseRound
 from trusthabits.services import demo, trends
 
@@ -26,7 +25,7 @@ def test_demo_history_has_gaps_below_k_and_a_lagged_pattern(session):
     gaps = [w for w in series.weeks if 0 < w.answered < demo.K]
     assert len(gaps) == len(demo.THIN_WEEKS) and all(w.trust is None for w in gaps)
     weeks = [w.iso_week for w in series.weeks]
-    sentences = behaviour_sentences(weeks, series.counts_by_behaviour(), series.trust_by_week())
+    sentences = trends.insight(series).behaviours
     # The simulated team responds to empowerment a week later: the insight finds that lag.
     assert sentences["empowerment"].values["when"] == "insight.lag_1"
     assert sentences["empowerment"].key.startswith("insight.together_")

@@ -69,3 +69,17 @@ def test_an_unknown_range_falls_back_to_eight_weeks(session):
     team = team_with_members(session, ann.id)
     assert len(trends.team_trends(session, ann.id, team.id, "forever", TODAY).weeks) == 8
     assert session.exec(select(PulseResponse)).all() == []
+
+
+def test_the_page_window_pads_a_short_history_and_insight_uses_everything(session):
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    session.add(ActionLog(uid="old", manager_id=ann.id, behaviour="courage", day=date(2026, 5, 4)))
+    session.commit()
+    shown, found, history_weeks = trends.page_data(session, ann.id, team.id, "8w", TODAY)
+    assert len(shown.weeks) == 8 and history_weeks == 30  # 2026-W19 … 2026-W48
+    assert found.waiting.values == {"weeks": 8, "k": 3}
+    new_team = team_with_members(session, ann.id, emails=("z@x.nl",))
+    padded, _, _ = trends.page_data(session, ann.id, new_team.id, "1y", TODAY)
+    assert len(padded.weeks) == 52 and padded.weeks[0].iso_week == "2025-W49"
+    assert all(w.trust is None for w in padded.weeks)

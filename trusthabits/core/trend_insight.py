@@ -43,13 +43,11 @@ def _behaviour_sentence(best: insights.Correlation) -> Sentence:
 
 
 def behaviour_sentences(
-    weeks: Sequence[str],
-    counts_by_behaviour: Mapping[str, Mapping[str, int]],
-    trust: Mapping[str, float | None],
+    correlations: Mapping[str, Sequence[insights.Correlation]],
 ) -> dict[str, Sentence | None]:
-    """Per behaviour: one sentence about its strongest reportable lag, or None while too thin."""
-    correlations = insights.behaviour_correlations(weeks, counts_by_behaviour, trust)
-    return {behaviour: (_behaviour_sentence(best) if (best := insights.strongest(found)) else None)
+    """Per behaviour (from `insights.behaviour_correlations`): one sentence about its strongest
+    reportable lag, or None while the data is too thin."""
+    return {behaviour: (_behaviour_sentence(best) if (best := insights.strongest(list(found))) else None)
             for behaviour, found in correlations.items()}
 
 

@@ -15,11 +15,13 @@ from datetime import date
 
 from sqlmodel import Session, func, select
 
+from trusthabits.core import trend_insight
 from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.insights import behaviour_correlations
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import summarise
 from trusthabits.core.weekly import iso_week_key, shift_week, week_monday
-from trusthabits.db.models import ActionLog, PulseResponse
+from trusthabits.db.models import ActionLog, PulseResponse, Team
 from trusthabits.services.teams import owned_team
 
 # Range key → number of weeks shown (None: from the first logged action or answer).
@@ -112,3 +114,54 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
                                 dict(summary.needs) if summary.shown else {need: None for need in NEEDS}))
     return TeamTrends(team.id, team.name, team.k_threshold, range_key, points)
 
+
+
+@dataclass(frozen=True)
+class TrendInsight:
+    behaviours: dict[str, trend_insight.Sentence | None]  # the one sentence per behaviour, if any
+    lags: dict[str, list[trend_insight.Sentence]]  # per behaviour, r (or "too few") at each lag
+    need: trend_insight.Sentence | None
+    waiting: trend_insight.Sentence | None
+
+
+def insight(series: TeamTrends) -> TrendInsight:
+    """What may be said about the weeks of `series` (see core.trend_insight for the rules)."""
+    weeks = [w.iso_week for w in series.weeks]
+    counts, trust = series.counts_by_behaviour(), series.trust_by_week()
+    correlations = behaviour_correlations(weeks, counts, trust)
+    return TrendInsight(
+        behaviours=trend_insight.behaviour_sentences(correlations),
+        lags={behaviour: trend_insight.lag_cells(found) for behaviour, found in correlations.items()},
+        need=trend_insight.need_sentence(weeks, trust, series.needs_by_week()),
+        waiting=trend_insight.waiting_sentence(weeks, trust, series.k),
+    )
+
+
+def team_choices(session: Session, manager_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the manager's teams for the picker, in one query."""
+    return [(team_id, name) for team_id, name in session.exec(
+        select(Team.id, Team.name).where(Team.manager_id == manager_id).order_by(Team.name, Team.id)
+    )]
+
+
+def window(whole: TeamTrends, range_key: str, today: date) -> TeamTrends:
+    """The weeks of `range_key` cut from the whole history (earlier weeks padded empty), so
+    one set of queries serves both the chart and the insight over everything so far."""
+    range_key = range_key if range_key in RANGES else DEFAULT_RANGE
+    size = RANGES[range_key]
+    if size is None:
+        return whole
+    current = iso_week_key(today)
+    known = {point.iso_week: point for point in whole.weeks}
+    empty = {b.key: 0 for b in BEHAVIOURS}
+    weeks = week_range(shift_week(current, -(size - 1)), current)
+    points = [known.get(w) or WeekPoint(w, dict(empty), 0, None, {need: None for need in NEEDS}) for w in weeks]
+    return TeamTrends(whole.team_id, whole.team_name, whole.k, range_key, points)
+
+
+def page_data(session: Session, manager_id: int, team_id: int, range_key: str,
+              today: date) -> tuple[TeamTrends, TrendInsight, int]:
+    """What the Trends page shows: the chosen range, and insight over the whole history (more
+    paired weeks than any window, so the honest answer), with how many weeks that history has."""
+    whole = team_trends(session, manager_id, team_id, "all", today)
+    return window(whole, range_key, today), insight(whole), len(whole.weeks)

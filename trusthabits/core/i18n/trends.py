@@ -50,6 +50,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Patterns, not proof: many things move a team's trust. Fewer than 12 weeks is exploratory.",
         "nl": "Patronen, geen bewijs: veel dingen bewegen het vertrouwen van een team. Minder dan 12 weken is verkennend.",
     },
+    "insight.based_on": {
+        "en": "Over all {weeks} weeks so far, whatever period the chart shows.",
+        "nl": "Over alle {weeks} weken tot nu toe, welke periode de grafiek ook toont.",
+    },
     "insight.none_yet": {
         "en": "Nothing to report yet: no behaviour has enough weeks paired with trust.",
         "nl": "Nog niets te melden: geen gedrag heeft genoeg weken naast het vertrouwen.",
@@ -81,4 +85,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mail.share_need": {"en": "{need}: {value}", "nl": "{need}: {value}"},
     "mail.share_note": {"en": "A note from {manager}:\n{note}", "nl": "Een noot van {manager}:\n{note}"},
+    # The page
+    "trends.title": {"en": "Trends", "nl": "Verloop"},
+    "trends.team": {"en": "Team", "nl": "Team"},
+    "trends.range": {"en": "Period", "nl": "Periode"},
+    "trends.range_8w": {"en": "8 weeks", "nl": "8 weken"},
+    "trends.range_6m": {"en": "6 months", "nl": "6 maanden"},
+    "trends.range_1y": {"en": "1 year", "nl": "1 jaar"},
+    "trends.range_all": {"en": "All", "nl": "Alles"},
+    "trends.layout": {"en": "Show as", "nl": "Toon als"},
+    "trends.show_chart": {"en": "Chart", "nl": "Grafiek"},
+    "trends.show_table": {"en": "Table", "nl": "Tabel"},
+    "trends.show_needs": {"en": "Also show autonomy, relatedness, competence", "nl": "Toon ook autonomie, verbondenheid, competentie"},
+    "trends.legend": {
+        "en": "Bars: your logged actions per week, by behaviour. Line: your team's trust (1–5, right axis). A gap: fewer answers than the anonymity threshold that week.",
+        "nl": "Staven: je gelogde acties per week, per gedrag. Lijn: het vertrouwen van je team (1–5, rechteras). Een gat: die week minder antwoorden dan de anonimiteitsdrempel.",
+    },
+    "trends.chart_label": {"en": "Chart of actions per week and team trust", "nl": "Grafiek van acties per week en vertrouwen van het team"},
+    "trends.table_caption": {
+        "en": "Per week: your actions per behaviour, how many answered, and the team's averages (– below the threshold).",
+        "nl": "Per week: je acties per gedrag, hoeveel mensen antwoordden en de gemiddelden van het team (– onder de drempel).",
+    },
+    "trends.col_week": {"en": "Week", "nl": "Week"},
+    "trends.col_answered": {"en": "Answered", "nl": "Antwoorden"},
+    "trends.insight_title": {"en": "What moved together", "nl": "Wat bewoog samen"},
+    "trends.per_behaviour": {"en": "Per behaviour", "nl": "Per gedrag"},
+    "trends.no_team": {
+        "en": "Trends compare your habits with your team's trust. Create a team and send a pulse first.",
+        "nl": "Verloop zet je gewoontes naast het vertrouwen van je team. Maak eerst een team en stuur een pulse.",
+    },
+    "trends.to_team": {"en": "Go to your teams", "nl": "Naar je teams"},
 }

@@ -23,6 +23,7 @@ NAV_ITEMS = (
     NavItem("/", "nav.today", "sun"),
     NavItem("/history", "nav.history", "calendar-days"),
     NavItem("/habits", "nav.habits", "trending-up"),
+    NavItem("/trends", "nav.trends", "chart-column"),
     NavItem("/team", "nav.team", "users"),
     NavItem("/settings", "nav.settings", "settings"),
 )
