@@ -71,8 +71,9 @@ def _nav_link(item: NavItem, current: str, vertical: bool) -> rx.Component:
             justify="center",
             gap="0.125rem" if vertical else "0.5rem",
             min_height=TAP_TARGET,
-            min_width="64px",
-            padding_x="0.75rem",
+            # Six sections share 390 px on a phone: each takes an equal part, at least a tap wide.
+            min_width="56px" if vertical else "64px",
+            padding_x="0.25rem" if vertical else "0.5rem",
         ),
         href=item.route,
         aria_current=rx.cond(active, "page", "false"),

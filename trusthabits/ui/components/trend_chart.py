@@ -48,14 +48,17 @@ def _scrolling(chart: rx.Component) -> rx.Component:
     return rx.box(
         rx.box(chart, min_width=TrendsState.chart_min_width, width="100%"),
         overflow_x="auto", width="100%", class_name="trend-scroll", tab_index=0,
+        # Recharts colours legend text like its series; amber text on white is unreadable.
+        style={"& .recharts-legend-item-text": {"color": "var(--gray-12) !important"}},
         aria_label=t("trends.chart_label"), role="region",
     )
 
 
 def main_chart() -> rx.Component:
+    # Every week gets its label: the chart is at least PX_PER_WEEK wide per week (it scrolls).
     return _scrolling(rx.recharts.composed_chart(
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False, stroke="var(--gray-a5)"),
-        rx.recharts.x_axis(data_key="label", tick=TICK, interval="preserveStartEnd"),
+        rx.recharts.x_axis(data_key="label", tick=TICK, interval=0, class_name="week-axis"),
         rx.recharts.y_axis(y_axis_id="count", allow_decimals=False, width=28, tick=TICK),
         _trust_axis(),
         *[_bar(b) for b in BEHAVIOURS],
@@ -102,7 +105,7 @@ def trend_table() -> rx.Component:
                "results.trust_index", *[f"results.need_{need}" for need in NEEDS]]
     return rx.box(
         rx.table.root(
-            rx.el.caption(t("trends.table_caption"), style={"text_align": "left", "padding": "0.5rem 0"}),
+            rx.el.caption(t("trends.table_caption"), style={"text_align": "left", "padding": "0.5rem 0.75rem"}),
             rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(h), white_space="nowrap") for h in headers])),
             rx.table.body(rx.foreach(
                 TrendsState.table,

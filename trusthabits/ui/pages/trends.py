@@ -17,14 +17,15 @@ from trusthabits.ui.theme import TAP_TARGET, native_select_style
 from trusthabits.ui.trends_state import TrendsState
 
 ROUTE = "/trends"
-# Size 2 keeps four ranges inside 390 px; the height keeps them 44 px tap targets.
-CONTROL = {"height": TAP_TARGET, "width": "100%"}
+# Radix gives every item the widest item's width: size 1 (smaller padding) with 14 px text keeps four
+# ranges inside 390 px, and the height keeps them 44 px tap targets.
+CONTROL = {"height": TAP_TARGET, "width": "100%", "& .rt-SegmentedControlItemLabel": {"font_size": "14px"}}
 
 
 def _segmented(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
     return rx.segmented_control.root(
         *[rx.segmented_control.item(t(key), value=item_value) for item_value, key in items],
-        value=value, on_change=on_change, size="2", aria_label=t(label_key), id=id_, style=CONTROL,
+        value=value, on_change=on_change, size="1", aria_label=t(label_key), id=id_, style=CONTROL,
     )
 
 
