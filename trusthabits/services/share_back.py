@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from trusthabits.core.i18n import translate
 from trusthabits.core.instrument import NEEDS
-from trusthabits.db.models import Manager, Member, PulseRound
+from trusthabits.core.pulse import MIN_K
+from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
 from trusthabits.services import mail
 from trusthabits.services.pulse_rounds import is_closed, week_summary
 from trusthabits.services.teams import owned_team
@@ -50,11 +51,16 @@ def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime
     rounds = session.exec(
         select(PulseRound).where(PulseRound.team_id == team.id).order_by(PulseRound.iso_week.desc()).limit(CHOICES + 1)
     ).all()
-    choices = []
-    for pulse_round in (r for r in rounds if is_closed(r, now)):
-        summary = week_summary(session, team, pulse_round.iso_week)
-        choices.append(RoundChoice(pulse_round.id, pulse_round.iso_week, summary.answered, summary.k))
-    return choices[:CHOICES]
+    closed = [r for r in rounds if is_closed(r, now)][:CHOICES]
+    # Counts only (one grouped query): whether a week may be shared is decided again, through
+    # week_summary, when it is shared.
+    answered = dict(session.exec(
+        select(PulseResponse.iso_week, func.count()).where(
+            PulseResponse.team_id == team.id, PulseResponse.iso_week.in_([r.iso_week for r in closed]))
+        .group_by(PulseResponse.iso_week)
+    ).all())
+    k = max(team.k_threshold, MIN_K)
+    return [RoundChoice(r.id, r.iso_week, answered.get(r.iso_week, 0), k) for r in closed]
 
 
 def note_error(note: str) -> str | None:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, func, select
 
 from trusthabits.core import trend_insight
@@ -89,20 +90,24 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
     weeks = week_range(first, current)
 
     counts: dict[str, dict[str, int]] = {w: {b.key: 0 for b in BEHAVIOURS} for w in weeks}
-    per_day = session.exec(
-        select(ActionLog.day, ActionLog.behaviour, func.count())
-        .where(ActionLog.manager_id == manager_id, ActionLog.day >= week_monday(first), ActionLog.day <= today)
-        .group_by(ActionLog.day, ActionLog.behaviour)
+    # Core-level selects over the table columns: thousands of plain tuples, no ORM loading cost.
+    actions, answers = ActionLog.__table__.c, PulseResponse.__table__.c
+    per_day = session.connection().execute(
+        sa_select(actions.day, actions.behaviour, func.count())
+        .where(actions.manager_id == manager_id, actions.day >= week_monday(first), actions.day <= today)
+        .group_by(actions.day, actions.behaviour)
     ).all()
+    week_of: dict[date, str] = {}  # about six rows per day: convert each day once
     for day, behaviour, count in per_day:
-        week_counts = counts.get(iso_week_key(day))
+        week = week_of.get(day) or week_of.setdefault(day, iso_week_key(day))
+        week_counts = counts.get(week)
         if week_counts is not None and behaviour in week_counts:  # a retired behaviour is not drawn
             week_counts[behaviour] += count
 
     responses: dict[str, list[tuple[int, dict[str, int]]]] = defaultdict(list)
-    rows = session.exec(
-        select(PulseResponse.iso_week, PulseResponse.instrument_version, PulseResponse.answers)
-        .where(PulseResponse.team_id == team.id, PulseResponse.iso_week >= first, PulseResponse.iso_week <= current)
+    rows = session.connection().execute(
+        sa_select(answers.iso_week, answers.instrument_version, answers.answers)
+        .where(answers.team_id == team.id, answers.iso_week >= first, answers.iso_week <= current)
     ).all()
     for iso_week, version, answers in rows:
         responses[iso_week].append((version, json.loads(answers)))

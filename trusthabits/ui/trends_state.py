@@ -26,6 +26,24 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def chart_rows(series: trends.TeamTrends) -> list[dict[str, Any]]:
+    """One row per week for every chart: counts per behaviour, trust and needs (None = gap)."""
+    return [
+        {"label": point.iso_week[-3:], **point.counts, "trust": point.trust,
+         **{need: point.needs.get(need) for need in NEEDS}}
+        for point in series.weeks
+    ]
+
+
+def table_rows(series: trends.TeamTrends) -> list[list[str]]:
+    """The same numbers as text, in the table's column order."""
+    return [
+        [point.iso_week, *[str(point.counts[b.key]) for b in BEHAVIOURS], str(point.answered),
+         _number(point.trust), *[_number(point.needs.get(need)) for need in NEEDS]]
+        for point in series.weeks
+    ]
+
+
 class TrendsState(AppState):
     team_options: list[dict[str, str]] = []
     team_id: str = ""
@@ -51,16 +69,7 @@ class TrendsState(AppState):
         return profile.id if profile else None
 
     def _apply(self, series: trends.TeamTrends, found: trends.TrendInsight) -> None:
-        self.rows = [
-            {"week": point.iso_week, "label": point.iso_week[-3:], **point.counts, "trust": point.trust,
-             **{need: point.needs.get(need) for need in NEEDS}}
-            for point in series.weeks
-        ]
-        self.table = [
-            [point.iso_week, *[str(point.counts[b.key]) for b in BEHAVIOURS], str(point.answered),
-             _number(point.trust), *[_number(point.needs.get(need)) for need in NEEDS]]
-            for point in series.weeks
-        ]
+        self.rows, self.table = chart_rows(series), table_rows(series)
         self.chart_min_width = f"{len(series.weeks) * PX_PER_WEEK}px"
         lang = self.lang
         self.behaviour_insight = {key: s.text(lang) if s else "" for key, s in found.behaviours.items()}
