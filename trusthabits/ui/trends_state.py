@@ -19,7 +19,7 @@ from trusthabits.services.teams import TeamNotFound
 from trusthabits.ui.state import AppState, run_service
 
 # Pixels per week before the chart scrolls sideways, so labels stay legible on a phone.
-PX_PER_WEEK = 30
+PX_PER_WEEK = 40
 
 
 def _number(value: float | None) -> str:

@@ -40,7 +40,7 @@ def _need_line(need: str) -> rx.Component:
     return rx.recharts.line(data_key=need, y_axis_id="trust", name=t(f"results.need_{need}"),
                             stroke=NEED_COLOURS[need], stroke_width=2, stroke_dasharray="5 4", connect_nulls=False,
                             dot=False, hide=~TrendsState.show_needs,
-                            legend_type=rx.cond(TrendsState.show_needs, "plainline", "none"), is_animation_active=False, type_="monotone")
+                            is_animation_active=False, type_="monotone")
 
 
 def _scrolling(chart: rx.Component) -> rx.Component:
@@ -48,8 +48,6 @@ def _scrolling(chart: rx.Component) -> rx.Component:
     return rx.box(
         rx.box(chart, min_width=TrendsState.chart_min_width, width="100%"),
         overflow_x="auto", width="100%", class_name="trend-scroll", tab_index=0,
-        # Recharts colours legend text like its series; amber text on white is unreadable.
-        style={"& .recharts-legend-item-text": {"color": "var(--gray-12) !important"}},
         aria_label=t("trends.chart_label"), role="region",
     )
 
@@ -65,10 +63,27 @@ def main_chart() -> rx.Component:
         _trust_line(),
         *[_need_line(need) for need in NEEDS],
         rx.recharts.graphing_tooltip(),
-        rx.recharts.legend(wrapper_style={"font_size": "12px"}),
         data=TrendsState.rows, height=CHART_HEIGHT, width="100%",
         margin={"top": 8, "right": 0, "left": 0, "bottom": 0}, id="trend-chart",
     ))
+
+
+def _key(colour: str, label_key: str, line: bool = False) -> rx.Component:
+    swatch = rx.box(width="14px", height="3px" if line else "12px", background=colour, border_radius="2px",
+                    flex_shrink="0")
+    return rx.hstack(swatch, rx.text(t(label_key), size="2"), align="center", spacing="1")
+
+
+def legend() -> rx.Component:
+    """The chart's key in HTML, outside the sideways-scrolling chart, so it is always in view
+    and in readable text colour (recharts' own legend scrolls away and colours its text)."""
+    return rx.flex(
+        *[_key(f"var(--{b.colour}-9)", f"behaviour.{b.key}.name") for b in BEHAVIOURS],
+        _key(TRUST_COLOUR, "results.trust_index", line=True),
+        *[rx.cond(TrendsState.show_needs, _key(NEED_COLOURS[need], f"results.need_{need}", line=True))
+          for need in NEEDS],
+        wrap="wrap", gap="0.25rem 0.75rem", width="100%", id="trend-legend",
+    )
 
 
 def behaviour_chart(behaviour: Behaviour) -> rx.Component:

@@ -11,7 +11,7 @@ from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.trends import RANGES
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.components.trend_chart import behaviour_chart, main_chart, trend_table
+from trusthabits.ui.components.trend_chart import behaviour_chart, legend, main_chart, trend_table
 from trusthabits.ui.state import AppState, t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 from trusthabits.ui.trends_state import TrendsState
@@ -113,7 +113,7 @@ def _content() -> rx.Component:
     return rx.vstack(
         _controls(),
         rx.text(t("trends.legend"), size="2", color_scheme="gray"),
-        rx.cond(TrendsState.layout == "table", trend_table(), main_chart()),
+        rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart())),
         _insight(),
         rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
         rx.grid(*[behaviour_chart(b) for b in BEHAVIOURS], columns=rx.breakpoints(initial="1", md="2"),
