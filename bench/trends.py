@@ -136,14 +136,19 @@ def browser(url: str, cookie: str) -> None:
         received = []
         page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
         page.goto(f"{url}/trends")
-        page.wait_for_selector("#trend-chart .recharts-bar-rectangle")
+        ticks = "document.querySelectorAll('#trend-chart .week-axis .recharts-cartesian-axis-tick').length"
+        page.wait_for_function(f"{ticks} === 8")
         page.wait_for_timeout(1000)
         result["load_8w_kib"] = round(sum(received) / 1024, 1)
+        previous = 8
         for label, key in (("6 months", "6m"), ("1 year", "1y"), ("All", "all")):
             received.clear()
-            page.locator("#trend-range").get_by_role("radio", name=label).click()
-            page.wait_for_timeout(1500)
+            page.locator("#trend-range").get_by_role("radio", name=label, exact=True).click()
+            page.wait_for_function(f"{ticks} !== {previous}", timeout=30_000)
+            previous = page.evaluate(ticks)
+            page.wait_for_timeout(1000)
             result[f"switch_to_{key}_kib"] = round(sum(received) / 1024, 1)
+            result[f"{key}_weeks"] = previous
         chromium.close()
     print(json.dumps(result, indent=2))
 

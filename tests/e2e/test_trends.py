@@ -76,6 +76,11 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
         unit = max(heights) / max(counts)
         assert [round(h / unit) for h in heights] == counts, (behaviour, heights, counts)
 
+    # Per behaviour: its own small chart against trust, one bar per week it was practised.
+    page.get_by_label("Behaviour").select_option("humility")
+    expect(page.locator("#behaviour-chart path.focus-bar")).to_have_count(sum(1 for row in rows if row[4] != "0"))
+    expect(page.locator("#behaviour-chart path.focus-bar").first).to_have_attribute("fill", "var(--green-9)")
+
     # Switching the range changes the number of weeks.
     page.locator("#trend-range").get_by_role("radio", name="6 months").click()
     expect(chart.locator(WEEK_TICKS)).to_have_count(26)

@@ -58,6 +58,7 @@ class TrendsState(AppState):
     insight_basis: str = ""
     behaviour_insight: dict[str, str] = {}
     lag_texts: dict[str, list[str]] = {}
+    focus: str = BEHAVIOURS[0].key
     share_options: list[dict[str, str]] = []
     share_round: str = ""
     share_message: str = ""
@@ -141,6 +142,15 @@ class TrendsState(AppState):
     def choose_layout(self, layout: str | list[str]):
         layout = layout[0] if isinstance(layout, list) and layout else layout
         self.layout = "table" if layout == "table" else "chart"
+
+    @rx.var
+    def focus_colour(self) -> str:
+        colours = {b.key: b.colour for b in BEHAVIOURS}
+        return f"var(--{colours.get(self.focus, 'gray')}-9)"
+
+    @rx.event
+    def choose_focus(self, key: str):
+        self.focus = key if key in {b.key for b in BEHAVIOURS} else BEHAVIOURS[0].key
 
     @rx.event
     def choose_share_round(self, round_id: str):

@@ -109,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trends.col_week": {"en": "Week", "nl": "Week"},
     "trends.col_answered": {"en": "Answered", "nl": "Antwoorden"},
     "trends.insight_title": {"en": "What moved together", "nl": "Wat bewoog samen"},
+    "trends.behaviour": {"en": "Behaviour", "nl": "Gedrag"},
     "trends.per_behaviour": {"en": "Per behaviour", "nl": "Per gedrag"},
     "trends.no_team": {
         "en": "Trends compare your habits with your team's trust. Create a team and send a pulse first.",

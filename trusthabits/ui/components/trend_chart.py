@@ -10,6 +10,7 @@ import reflex as rx
 from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.core.instrument import NEEDS
 from trusthabits.ui.state import t
+from trusthabits.ui.theme import native_select_style
 from trusthabits.ui.trends_state import TrendsState
 
 CHART_HEIGHT = 320
@@ -86,24 +87,30 @@ def legend() -> rx.Component:
     )
 
 
-def behaviour_chart(behaviour: Behaviour) -> rx.Component:
-    key = behaviour.key
-    sentence = TrendsState.behaviour_insight[key]
+def behaviour_chart() -> rx.Component:
+    """One behaviour at a time (picked from a list): its weekly count against trust, with what
+    may be said about it. One small chart, not six, keeps the page light on a phone."""
+    focus = TrendsState.focus
     return rx.card(
         rx.vstack(
-            rx.hstack(rx.icon(behaviour.icon, size=18, color=f"var(--{behaviour.colour}-11)"),
-                      rx.heading(t(f"behaviour.{key}.name"), as_="h3", size="3"), align="center", spacing="2"),
+            rx.el.label(t("trends.behaviour"), html_for="trend-focus", font_weight="500"),
+            rx.el.select(
+                *[rx.el.option(t(f"behaviour.{b.key}.name"), value=b.key) for b in BEHAVIOURS],
+                id="trend-focus", value=focus, on_change=TrendsState.choose_focus, style=native_select_style,
+            ),
             _scrolling(rx.recharts.composed_chart(
                 rx.recharts.x_axis(data_key="label", tick=TICK, interval="preserveStartEnd"),
                 rx.recharts.y_axis(y_axis_id="count", allow_decimals=False, width=28, tick=TICK),
                 _trust_axis(),
-                _bar(behaviour),
+                rx.recharts.bar(data_key=focus, y_axis_id="count", fill=TrendsState.focus_colour,
+                                is_animation_active=False, class_name="focus-bar"),
                 _trust_line(2),
                 data=TrendsState.rows, height=SMALL_HEIGHT, width="100%",
-                margin={"top": 4, "right": 0, "left": 0, "bottom": 0},
+                margin={"top": 4, "right": 0, "left": 0, "bottom": 0}, id="behaviour-chart",
             )),
-            rx.cond(sentence != "", rx.text(sentence, size="2", class_name="behaviour-insight")),
-            rx.el.ul(rx.foreach(TrendsState.lag_texts[key], lambda cell: rx.el.li(rx.text(cell, size="1"))),
+            rx.cond(TrendsState.behaviour_insight[focus] != "",
+                    rx.text(TrendsState.behaviour_insight[focus], size="2", class_name="behaviour-insight")),
+            rx.el.ul(rx.foreach(TrendsState.lag_texts[focus], lambda cell: rx.el.li(rx.text(cell, size="2"))),
                      padding_left="1rem", margin="0", color="var(--gray-11)"),
             spacing="2", width="100%",
         ),

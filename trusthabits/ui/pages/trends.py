@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.trends import RANGES
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
@@ -116,8 +115,7 @@ def _content() -> rx.Component:
         rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart())),
         _insight(),
         rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
-        rx.grid(*[behaviour_chart(b) for b in BEHAVIOURS], columns=rx.breakpoints(initial="1", md="2"),
-                gap="0.75rem", width="100%"),
+        behaviour_chart(),
         _share(),
         spacing="4", width="100%",
     )
