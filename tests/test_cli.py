@@ -45,3 +45,22 @@ def test_create_manager_reports_invalid_input(tmp_path):
     assert result.returncode == 1
     assert "This does not look like an email address." in result.stderr
     assert "Use at least 10 characters." in result.stderr
+
+
+def test_demo_creates_a_workspace_once_and_the_printed_password_signs_in(tmp_path):
+    from trusthabits.db.models import PulseResponse
+    from trusthabits.services import accounts
+
+    db = tmp_path / "demo.db"
+    assert run_cli("migrate", db=db).returncode == 0
+    created = run_cli("demo", db=db)
+    assert created.returncode == 0, created.stderr
+    email, password = created.stdout.split("Sign in as ", 1)[1].split(" with password ")
+    again = run_cli("demo", db=db)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    engine = build_engine(f"sqlite:///{db}")
+    with Session(engine) as session:
+        profile, _ = accounts.sign_in(session, email=email, password=password.strip())
+        assert profile.name == "Demo Manager"
+        assert len(session.exec(select(PulseResponse)).all()) > 26 * 3
+    engine.dispose()

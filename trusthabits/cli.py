@@ -1,4 +1,5 @@
-"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler."""
+"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler,
+load the demo workspace."""
 
 from __future__ import annotations
 
@@ -58,6 +59,24 @@ def _scheduler(args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(_args: argparse.Namespace) -> int:
+    from trusthabits.db.engine import new_session
+    from trusthabits.db.types import utcnow
+    from trusthabits.services import demo
+
+    try:
+        with new_session() as session:
+            workspace = demo.create_demo(session, utcnow())
+    except demo.DemoExists as exists:
+        print(f"The demo manager {exists} already exists; nothing was changed. "
+              "Sign in with the password printed when it was created, or use a fresh database.", file=sys.stderr)
+        return 1
+    print(f"Demo workspace created: {demo.WEEKS} weeks of daily logs and pulse answers for a team of "
+          f"{demo.TEAM_SIZE}.")
+    print(f"Sign in as {workspace.email} with password {workspace.password}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trusthabits", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     schedule = commands.add_parser("scheduler", help="run the weekly scheduler as its own process (leader only)")
     schedule.add_argument("--once", action="store_true", help="run one tick now and exit")
     schedule.set_defaults(run=_scheduler)
+    commands.add_parser(
+        "demo", help="create a demo manager with 26 weeks of logs and a team's pulse answers"
+    ).set_defaults(run=_demo)
     return parser
 
 

@@ -22,6 +22,7 @@ from trusthabits.ui.pages import (
     team,
     team_detail,
     today,
+    trends,
 )
 from trusthabits.ui.theme import STYLESHEETS, global_style
 
@@ -56,7 +57,7 @@ app = rx.App(
     html_lang="en",
     api_transformer=api,
 )
-for page in (signin, register, today, history, habits, reflect, team, team_detail, outbox, pulse_answer, settings):
+for page in (signin, register, today, history, habits, trends, reflect, team, team_detail, outbox, pulse_answer, settings):
     app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
 # The prompt mail links to a given week; the same page serves it.
 app.add_page(reflect.view, route=reflect.ROUTE_WEEK, title="TrustHabits", on_load=reflect.ON_LOAD)

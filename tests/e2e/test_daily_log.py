@@ -191,7 +191,7 @@ def test_habits_page_shows_strength_targets_and_pauses(page, app_server):
     signed_in_manager(page, app_server, "habits")
     tap(page, "Courage")
     tap(page, "Courage")
-    page.get_by_role("navigation", name="Main navigation").last.get_by_role("link", name="Habits").click()
+    page.locator("#habits-link").click()
     expect(page).to_have_url(at_path(app_server, "/habits"))
     courage = page.locator(".habit-row[data-behaviour='courage']")
     expect(courage).to_contain_text("2/2 this week")

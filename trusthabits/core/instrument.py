@@ -11,6 +11,7 @@ stays here, so old answers remain interpretable. The wording is our own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 SCALE_MIN = 1
 SCALE_MAX = 5
@@ -45,8 +46,10 @@ class Instrument:
         return self.trust_items + rotating
 
     def item(self, key: str) -> Item | None:
-        return self._by_key().get(key)
+        return self._by_key.get(key)
 
+    # Built once per instrument: summarise() looks up every answer, thousands on the Trends page.
+    @cached_property
     def _by_key(self) -> dict[str, Item]:
         items = list(self.trust_items) + [i for bank in self.need_banks.values() for i in bank]
         return {item.key: item for item in items}

@@ -8,11 +8,11 @@ has every language with the same `{placeholders}`.
 
 from __future__ import annotations
 
-from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history, pulse, rhythm
+from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history, pulse, rhythm, trends
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse, rhythm)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse, rhythm, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "today.undone": {"en": "Undone: that entry is gone.", "nl": "Ongedaan gemaakt: die registratie is weg."},
     "today.recent": {"en": "Latest entries", "nl": "Laatst vastgelegd"},
     "today.all_history": {"en": "All history", "nl": "Alle historie"},
+    "today.habit_strength": {"en": "Habit strength, targets and pauses", "nl": "Gewoontesterkte, doelen en pauzes"},
     "today.nothing_yet": {
         "en": "Nothing logged yet. Tap a behaviour above when you have practised it.",
         "nl": "Nog niets vastgelegd. Tik hierboven op een gedrag zodra je het in praktijk bracht.",

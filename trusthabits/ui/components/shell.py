@@ -18,11 +18,10 @@ class NavItem:
     icon: str
 
 
-# Sections are added here as they arrive (Trends, Team, Reflect, …); only link what exists.
+# The main sections (product.md); History and Habits are reached from Today and count as Today.
 NAV_ITEMS = (
     NavItem("/", "nav.today", "sun"),
-    NavItem("/history", "nav.history", "calendar-days"),
-    NavItem("/habits", "nav.habits", "trending-up"),
+    NavItem("/trends", "nav.trends", "chart-column"),
     NavItem("/reflect", "nav.reflect", "notebook-pen"),
     NavItem("/team", "nav.team", "users"),
     NavItem("/settings", "nav.settings", "settings"),
@@ -71,8 +70,9 @@ def _nav_link(item: NavItem, current: str, vertical: bool) -> rx.Component:
             justify="center",
             gap="0.125rem" if vertical else "0.5rem",
             min_height=TAP_TARGET,
-            min_width="64px",
-            padding_x="0.75rem",
+            # Five sections share 390 px on a phone: each takes an equal part, at least a tap wide.
+            min_width="56px" if vertical else "64px",
+            padding_x="0.25rem" if vertical else "0.5rem",
         ),
         href=item.route,
         aria_current=rx.cond(active, "page", "false"),

@@ -158,7 +158,7 @@ ON_LOAD = [AppState.require_manager, HabitsState.on_load]
 
 def view() -> rx.Component:
     return app_layout(
-        ROUTE,
+        "/",  # a part of Today in the navigation
         "habits.title",
         rx.vstack(
             rx.cond(HabitsState.paused_now, rx.callout(t("habits.paused_now"), icon="pause", width="100%")),

@@ -136,7 +136,7 @@ ON_LOAD = [AppState.require_manager, HistoryState.on_load]
 
 def view() -> rx.Component:
     return app_layout(
-        ROUTE,
+        "/",  # a part of Today in the navigation
         "history.title",
         rx.vstack(
             _filters(),

@@ -1,0 +1,71 @@
+"""Share back: aggregates of a closed round to every active member, refused below k."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from tests.services.pulse_helpers import NOW, answers, manager, send_round, team_with_members
+from trusthabits.db.models import OutboxMessage, PulseRound, Team
+from trusthabits.services import pulse_answers, pulse_rounds, share_back
+from trusthabits.services.teams import TeamNotFound
+
+COMMENT = "Ik durf dit niet hardop te zeggen"
+
+
+def _round(session, ann, answering: int, value=4):
+    team = team_with_members(session, ann.id, emails=("a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl", "e@x.nl"))
+    tokens = list(send_round(session, ann.id, team.id).values())
+    for index, token in enumerate(tokens[:answering]):
+        pulse_answers.submit_pulse(session, token, answers(value=value + (index % 2)), COMMENT if index == 0 else "",
+                                   NOW + timedelta(hours=1))
+    round_id = session.exec(select(PulseRound.id).where(PulseRound.team_id == team.id)).one()
+    return team, round_id
+
+
+def _shared(session):
+    return session.exec(select(OutboxMessage).where(OutboxMessage.kind == share_back.KIND)).all()
+
+
+def test_a_closed_round_with_k_answers_goes_to_every_member_once_with_aggregates_only(session):
+    ann = manager(session)
+    team, round_id = _round(session, ann, answering=3)
+    later = NOW + timedelta(days=4)
+    assert share_back.closed_rounds(session, ann.id, team.id, later)[0].shareable
+    assert share_back.share_round(session, ann.id, round_id, "  Thanks, all!  ", later) == 5
+    assert share_back.share_round(session, ann.id, round_id, "", later) == 0  # idempotent per (round, member)
+    mails = _shared(session)
+    assert sorted(m.to_address for m in mails) == ["a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl", "e@x.nl"]
+    body = mails[0].body
+    summary = pulse_rounds.week_summary(session, session.get(Team, team.id), "2026-W48")
+    assert "3 people answered" in body and f"Trust: {summary.trust_index:.2f}" in body and "Thanks, all!" in body
+    assert COMMENT not in body and "@x.nl" not in body and mails[0].link == ""
+
+
+def test_below_k_nothing_is_queued_and_the_reason_is_given(session):
+    ann = manager(session)
+    team, round_id = _round(session, ann, answering=2)
+    with pytest.raises(share_back.ShareRefused) as refused:
+        share_back.share_round(session, ann.id, round_id, "note", NOW + timedelta(days=4))
+    assert refused.value.key == "share.refused_below_k"
+    assert _shared(session) == []
+    assert not share_back.closed_rounds(session, ann.id, team.id, NOW + timedelta(days=4))[0].shareable
+
+
+def test_open_rounds_long_notes_and_other_managers_are_refused(session):
+    ann = manager(session)
+    bob = manager(session, email="bob@example.com", name="Bob")
+    _, round_id = _round(session, ann, answering=3)
+    with pytest.raises(share_back.ShareRefused) as refused:
+        share_back.share_round(session, ann.id, round_id, "", NOW + timedelta(hours=2))
+    assert refused.value.key == "share.refused_open"
+    pulse_rounds.close_round(session, ann.id, round_id, NOW + timedelta(hours=2))
+    with pytest.raises(share_back.ShareRefused) as refused:
+        share_back.share_round(session, ann.id, round_id, "x" * 1001, NOW + timedelta(hours=3))
+    assert refused.value.key == "error.share_note_too_long"
+    with pytest.raises(TeamNotFound):
+        share_back.share_round(session, bob.id, round_id, "", NOW + timedelta(hours=3))
+    assert _shared(session) == []
+    assert share_back.share_round(session, ann.id, round_id, "y" * 1000, NOW + timedelta(hours=3)) == 5

@@ -1,0 +1,140 @@
+"""A demo workspace, so a newcomer sees full charts at once: a manager with 26 weeks of daily
+logs and a team of six whose simulated pulse answers respond to some behaviours with a lag.
+
+Everything goes through the real tables with the same shapes the app writes: rounds with one
+invitation per member, anonymous responses holding only team, week and answers, and a few
+weeks where fewer than k answered (they must show as gaps). A seeded RNG makes it repeatable.
+Reflections belong to the weekly-rhythm feature and are not created here.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlmodel import Session, select
+
+from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.instrument import CURRENT, NEEDS, SCALE_MAX, SCALE_MIN, TRUST
+from trusthabits.core.weekly import iso_week_key, local_day, shift_week, week_monday
+from trusthabits.db.models import ActionLog, Invitation, Manager, Member, PulseResponse, PulseRound
+from trusthabits.services import accounts, security, teams
+
+DEMO_EMAIL = "demo@trusthabits.example"
+DEMO_NAME = "Demo Manager"
+WEEKS = 26
+TEAM_SIZE = 6
+K = 3
+# Weeks (0 = oldest) where only two people answered: below k, so they must stay gaps.
+THIN_WEEKS = frozenset({6, 15, 23})
+# How the simulated team responds: trust a week after empowerment, two after humility.
+LAGGED_EFFECTS = {"empowerment": (1, 0.16), "humility": (2, 0.13)}
+
+
+class DemoExists(Exception):
+    """A manager with the demo email already exists; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class DemoWorkspace:
+    email: str
+    password: str
+    manager_id: int
+    team_id: int
+
+
+def _weekly_counts(rng: random.Random, weeks: list[str]) -> dict[str, list[int]]:
+    """Per behaviour, a count per week that drifts in phases of a few weeks (as real habits do)."""
+    counts: dict[str, list[int]] = {}
+    for behaviour in BEHAVIOURS:
+        level, series = rng.uniform(1, 4), []
+        for index in range(len(weeks)):
+            if index % rng.choice((3, 4, 5)) == 0:
+                level = min(6.0, max(0.8, level + rng.uniform(-2.0, 2.0)))
+            series.append(max(0, round(rng.gauss(level, 0.8))))
+        counts[behaviour.key] = series
+    return counts
+
+
+def _log_days(session: Session, rng: random.Random, manager_id: int, weeks: list[str],
+              counts: dict[str, list[int]], today: date) -> None:
+    for index, week in enumerate(weeks):
+        workdays = [d for d in (week_monday(week) + timedelta(days=i) for i in range(5)) if d <= today]
+        for behaviour in BEHAVIOURS:
+            for _ in range(counts[behaviour.key][index] if workdays else 0):
+                action = rng.choice(behaviour.micro_actions).key if rng.random() < 0.8 else None
+                session.add(ActionLog(uid=uuid.uuid4().hex, manager_id=manager_id, behaviour=behaviour.key,
+                                      micro_action=action, day=rng.choice(workdays)))
+
+
+def _scale(value: float) -> int:
+    return int(min(SCALE_MAX, max(SCALE_MIN, round(value))))
+
+
+def _team_level(counts: dict[str, list[int]], index: int) -> float:
+    level = 2.7
+    for behaviour, (lag, weight) in LAGGED_EFFECTS.items():
+        if index - lag >= 0:
+            level += weight * counts[behaviour][index - lag]
+    return level
+
+
+def _answers(rng: random.Random, week: str, trust: float, autonomy: float, person_bias: float) -> dict[str, int]:
+    wanted = {TRUST: trust, "autonomy": autonomy, "relatedness": trust - 0.2, "competence": 3.6}
+    answers = {}
+    for item in CURRENT.items_for_week(week):
+        score = _scale(wanted[item.construct] + person_bias + rng.gauss(0, 0.45))
+        answers[item.key] = SCALE_MIN + SCALE_MAX - score if item.reverse else score
+    return answers
+
+
+def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids: list[int],
+                  weeks: list[str], counts: dict[str, list[int]]) -> None:
+    biases = [rng.gauss(0, 0.3) for _ in member_ids]
+    for index, week in enumerate(weeks):
+        opened = datetime.combine(week_monday(week) + timedelta(days=4), time(12), tzinfo=timezone.utc)
+        pulse_round = PulseRound(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
+                                 opened_at=opened, closes_at=opened + timedelta(days=3),
+                                 closed_at=opened + timedelta(days=3))
+        session.add(pulse_round)
+        session.flush()
+        answered = 2 if index in THIN_WEEKS else rng.choice((4, 5, 5, 6, 6))
+        who = set(rng.sample(range(len(member_ids)), answered))
+        for position, member_id in enumerate(member_ids):
+            session.add(Invitation(round_id=pulse_round.id, member_id=member_id,
+                                   token_hash=security.hash_token(security.new_token()), sent_at=opened,
+                                   used_at=opened + timedelta(hours=rng.randint(1, 60)) if position in who else None))
+        trust = _team_level(counts, index)
+        autonomy = 2.8 + 0.14 * counts["empowerment"][index]
+        # Responses carry no member: like real ones, nothing ties them to an invitation.
+        for position in rng.sample(sorted(who), len(who)):
+            session.add(PulseResponse(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
+                                      answers=json.dumps(_answers(rng, week, trust, autonomy, biases[position]))))
+
+
+def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, password: str | None = None,
+                seed: int = 2026, time_zone: str = "Europe/Amsterdam") -> DemoWorkspace:
+    """Create the demo manager, their team and 26 weeks of history. Raises DemoExists."""
+    if session.exec(select(Manager.id).where(Manager.email == email)).first() is not None:
+        raise DemoExists(email)
+    rng = random.Random(seed)
+    password = password or secrets.token_urlsafe(12)
+    profile = accounts.register(session, name=DEMO_NAME, email=email, password=password, locale="en",
+                                time_zone=time_zone)
+    team = teams.create_team(session, profile.id, name="Demo team", language="en", time_zone=time_zone, k=K)
+    teams.add_members(session, profile.id, team.id, "\n".join(f"member{i}@demo.example" for i in range(1, TEAM_SIZE + 1)))
+    member_ids = list(session.exec(select(Member.id).where(Member.team_id == team.id).order_by(Member.id)))
+
+    today = local_day(now, time_zone)
+    current = iso_week_key(today)
+    past_weeks = [shift_week(current, -offset) for offset in range(WEEKS, 0, -1)]
+    counts = _weekly_counts(rng, past_weeks + [current])
+    _log_days(session, rng, profile.id, past_weeks + [current], counts, today)
+    _pulse_rounds(session, rng, team.id, member_ids, past_weeks, counts)
+    session.commit()
+    return DemoWorkspace(email, password, profile.id, team.id)
+

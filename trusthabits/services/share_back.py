@@ -1,0 +1,103 @@
+"""Share back: the manager sends the team a short summary of a closed round through the outbox.
+
+Only aggregates leave, only when at least k answered (the same `week_summary` every results
+view uses), and never while the round is open. One message per (round, active member), so a
+second click queues nothing new. Comments are never included: they are for the manager only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, func, select
+
+from trusthabits.core.i18n import translate
+from trusthabits.core.instrument import NEEDS
+from trusthabits.core.pulse import MIN_K
+from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
+from trusthabits.services import mail
+from trusthabits.services.pulse_rounds import is_closed, week_summary
+from trusthabits.services.teams import owned_team
+
+KIND = "share_back"
+MAX_NOTE_LENGTH = 1000
+CHOICES = 12
+
+
+class ShareRefused(Exception):
+    """The summary cannot be shared; `key` is the catalogue text saying why."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+@dataclass(frozen=True)
+class RoundChoice:
+    round_id: int
+    iso_week: str
+    answered: int
+    k: int
+
+    @property
+    def shareable(self) -> bool:
+        return self.answered >= self.k
+
+
+def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime) -> list[RoundChoice]:
+    """The team's latest closed rounds, newest first, with how many answered."""
+    team = owned_team(session, manager_id, team_id)
+    rounds = session.exec(
+        select(PulseRound).where(PulseRound.team_id == team.id).order_by(PulseRound.iso_week.desc()).limit(CHOICES + 1)
+    ).all()
+    closed = [r for r in rounds if is_closed(r, now)][:CHOICES]
+    # Counts only (one grouped query): whether a week may be shared is decided again, through
+    # week_summary, when it is shared.
+    answered = dict(session.exec(
+        select(PulseResponse.iso_week, func.count()).where(
+            PulseResponse.team_id == team.id, PulseResponse.iso_week.in_([r.iso_week for r in closed]))
+        .group_by(PulseResponse.iso_week)
+    ).all())
+    k = max(team.k_threshold, MIN_K)
+    return [RoundChoice(r.id, r.iso_week, answered.get(r.iso_week, 0), k) for r in closed]
+
+
+def note_error(note: str) -> str | None:
+    return "error.share_note_too_long" if len(note or "") > MAX_NOTE_LENGTH else None
+
+
+def share_round(session: Session, manager_id: int, round_id: int, note: str, now: datetime) -> int:
+    """Queue the summary for every active member; returns how many were newly queued.
+    Raises ShareRefused (nothing queued) when the round is open, below k or the note too long."""
+    pulse_round = session.get(PulseRound, round_id)
+    if pulse_round is None:
+        raise LookupError(round_id)
+    team = owned_team(session, manager_id, pulse_round.team_id)
+    note = (note or "").strip()
+    if key := note_error(note):
+        raise ShareRefused(key)
+    if not is_closed(pulse_round, now):
+        raise ShareRefused("share.refused_open")
+    summary = week_summary(session, team, pulse_round.iso_week)
+    if not summary.shown:
+        raise ShareRefused("share.refused_below_k")
+    language, manager = team.language, session.get(Manager, manager_id).name
+    needs = "\n".join(
+        translate("mail.share_need", language, need=translate(f"results.need_{need}", language), value=f"{value:.2f}")
+        for need in NEEDS if (value := summary.needs.get(need)) is not None
+    )
+    body = translate("mail.share_body", language, manager=manager, team=team.name, week=pulse_round.iso_week,
+                     answered=summary.answered, trust=f"{summary.trust_index:.2f}", needs=needs)
+    if note:
+        body += "\n\n" + translate("mail.share_note", language, manager=manager, note=note)
+    members = session.exec(select(Member).where(Member.team_id == team.id, Member.active).order_by(Member.id)).all()
+    queued = sum(
+        mail.queue(session, key=f"{KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=KIND,
+                   to=member.email, link="", now=now,
+                   subject=translate("mail.share_subject", language, team=team.name, week=pulse_round.iso_week),
+                   body=body + "\n\nTrustHabits")
+        for member in members
+    )
+    session.commit()
+    return queued

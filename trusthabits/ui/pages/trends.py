@@ -1,0 +1,139 @@
+"""Trends: does the manager's practice move with the team's trust? A weekly chart (or table),
+honest insight sentences with their n, a small chart per behaviour, and sharing a closed
+week's results back with the team."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from trusthabits.services.share_back import MAX_NOTE_LENGTH
+from trusthabits.services.trends import RANGES
+from trusthabits.ui.components.forms import notice, submit_button, text_area_field
+from trusthabits.ui.components.shell import app_layout
+from trusthabits.ui.components.trend_chart import behaviour_chart, legend, main_chart, trend_table
+from trusthabits.ui.state import AppState, t
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
+from trusthabits.ui.trends_state import TrendsState
+
+ROUTE = "/trends"
+# Radix gives every item the widest item's width: size 1 (smaller padding) with 14 px text keeps four
+# ranges inside 390 px, and the height keeps them 44 px tap targets.
+CONTROL = {"height": TAP_TARGET, "width": "100%", "& .rt-SegmentedControlItemLabel": {"font_size": "14px"}}
+
+
+def _segmented(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
+    return rx.segmented_control.root(
+        *[rx.segmented_control.item(t(key), value=item_value) for item_value, key in items],
+        value=value, on_change=on_change, size="1", aria_label=t(label_key), id=id_, style=CONTROL,
+    )
+
+
+def _team_picker() -> rx.Component:
+    return rx.cond(
+        TrendsState.team_options.length() > 1,
+        rx.vstack(
+            rx.el.label(t("trends.team"), html_for="trend-team", font_weight="500"),
+            rx.el.select(
+                rx.foreach(TrendsState.team_options, lambda o: rx.el.option(o["name"], value=o["id"])),
+                id="trend-team", value=TrendsState.team_id, on_change=TrendsState.choose_team,
+                style=native_select_style,
+            ),
+            spacing="1", width="100%",
+        ),
+    )
+
+
+def _controls() -> rx.Component:
+    return rx.vstack(
+        _team_picker(),
+        _segmented(TrendsState.range_key, TrendsState.choose_range,
+                   [(key, f"trends.range_{key}") for key in RANGES], "trends.range", "trend-range"),
+        _segmented(TrendsState.layout, TrendsState.choose_layout,
+                   [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
+        rx.el.label(
+            rx.switch(checked=TrendsState.show_needs, on_change=TrendsState.toggle_needs, size="3"),
+            rx.text(t("trends.show_needs"), size="3"),
+            display="flex", align_items="center", gap="0.75rem", min_height=TAP_TARGET, cursor="pointer",
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def _insight() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("trends.insight_title"), as_="h2", size="5"),
+            rx.text(TrendsState.insight_basis, size="2", color_scheme="gray"),
+            rx.cond(TrendsState.waiting != "", rx.callout(TrendsState.waiting, icon="hourglass", color_scheme="gray",
+                                                          width="100%", id="insight-waiting")),
+            rx.el.ul(rx.foreach(TrendsState.insight, lambda line: rx.el.li(rx.text(line, size="3"))),
+                     padding_left="1.2rem", margin="0", id="insight-list", display="grid", gap="0.5rem"),
+            rx.text(t("insight.caveat"), size="2", color_scheme="gray"),
+            spacing="3", width="100%",
+        ),
+        width="100%",
+    )
+
+
+def _share() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("share.title"), as_="h2", size="5"),
+            rx.text(t("share.intro"), size="2", color_scheme="gray"),
+            rx.cond(
+                TrendsState.share_options.length() > 0,
+                rx.form(
+                    rx.vstack(
+                        rx.el.label(t("share.round"), html_for="share-round", font_weight="500"),
+                        rx.el.select(
+                            rx.foreach(TrendsState.share_options, lambda o: rx.el.option(o["label"], value=o["id"])),
+                            id="share-round", value=TrendsState.share_round,
+                            on_change=TrendsState.choose_share_round, style=native_select_style,
+                        ),
+                        text_area_field("note", "share.note", hint_key="share.note_hint", rows="3",
+                                        max_length=MAX_NOTE_LENGTH),
+                        submit_button("share.send", False),
+                        spacing="2", width="100%",
+                    ),
+                    on_submit=TrendsState.share, key=TrendsState.share_form_key, width="100%",
+                ),
+                rx.text(t("share.none"), size="2"),
+            ),
+            notice(TrendsState.share_message),
+            rx.cond(TrendsState.share_error != "",
+                    rx.callout(TrendsState.share_error, color_scheme="red", role="alert", width="100%", id="share-error")),
+            spacing="3", width="100%",
+        ),
+        width="100%", id="share-back",
+    )
+
+
+def _content() -> rx.Component:
+    return rx.vstack(
+        _controls(),
+        rx.text(t("trends.legend"), size="2", color_scheme="gray"),
+        rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart())),
+        _insight(),
+        rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
+        behaviour_chart(),
+        _share(),
+        spacing="4", width="100%",
+    )
+
+
+ON_LOAD = [AppState.require_manager, TrendsState.on_load]
+
+
+def view() -> rx.Component:
+    return app_layout(
+        ROUTE,
+        "trends.title",
+        rx.cond(
+            TrendsState.team_id != "",
+            _content(),
+            rx.vstack(rx.text(t("trends.no_team")),
+                      rx.link(t("trends.to_team"), href="/team", min_height=TAP_TARGET, display="flex",
+                              align_items="center"),
+                      width="100%"),
+        ),
+    )
