@@ -1,15 +1,15 @@
 """Trends at scale: one manager, 10 teams × 3 years of weekly data (run on demand, not a test).
 
 Usage:
-  .venv/bin/python bench/trends.py seed /tmp/bench-trends.db      # build the data set, print a session cookie
+  .venv/bin/python bench/trends.py seed /tmp/bench-trends.db      # build the data set, print a session token
   .venv/bin/python bench/trends.py server /tmp/bench-trends.db    # time the server-side work, size the state
-  .venv/bin/python bench/trends.py browser http://localhost:3000 --cookie th_session=TOKEN
+  .venv/bin/python bench/trends.py browser http://localhost:3000 --token TOKEN
                                                                   # bytes the browser receives per range
 
 "server" times what the Trends page's load and range switch run on the server — the team
 list, the weekly series and the insight over the whole history, the closed rounds, and turning
 them into the page's state — and sizes that state as JSON. "browser" counts the websocket bytes
-the real app sends while loading /trends and switching ranges. Lighthouse: bench/lighthouse.py.
+the real app sends while loading /trends and switching ranges. Lighthouse: bench/lighthouse.py URL/trends --token TOKEN.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from common import CHROMIUM, CHROMIUM_ARGS, session_cookie  # noqa: E402
 
 TEAMS, YEARS, RUNS = 10, 3, 40
 
@@ -68,7 +68,7 @@ def seed(db: str) -> None:
                                               answers=json.dumps(answers)))
         session.commit()
         _, token = accounts.sign_in(session, email="bench@example.com", password="bench password 1")
-    print(json.dumps({"database": url, "teams": TEAMS, "weeks": len(weeks), "cookie": f"th_session={token}"}))
+    print(json.dumps({"database": url, "teams": TEAMS, "weeks": len(weeks), "token": token}))
 
 
 def server(db: str) -> None:
@@ -123,15 +123,16 @@ def server(db: str) -> None:
     print(json.dumps(result, indent=2))
 
 
-def browser(url: str, cookie: str) -> None:
+def browser(url: str, token: str) -> None:
+    from urllib.parse import urlsplit
+
     from playwright.sync_api import sync_playwright
 
-    name, _, value = cookie.partition("=")
     result = {}
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        context.add_cookies([{"name": name, "value": value, "url": url}])
+        context.add_cookies([session_cookie(token, urlsplit(url).hostname)])
         page = context.new_page()
         received = []
         page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
@@ -160,4 +161,4 @@ if __name__ == "__main__":
     elif command == "server":
         server(target)
     else:
-        browser(target, sys.argv[sys.argv.index("--cookie") + 1])
+        browser(target, sys.argv[sys.argv.index("--token") + 1])

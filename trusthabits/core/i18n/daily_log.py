@@ -61,8 +61,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose a JSON file first.",
         "nl": "Kies eerst een JSON-bestand.",
     },
-    "nav.history": {"en": "History", "nl": "Historie"},
-    "nav.habits": {"en": "Habits", "nl": "Gewoontes"},
     "today.tiles_label": {"en": "Log what you did today", "nl": "Leg vast wat je vandaag deed"},
     "today.logged": {"en": "{name} logged for today.", "nl": "{name} vastgelegd voor vandaag."},
     "today.undo": {"en": "Undo", "nl": "Ongedaan maken"},
