@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import func, select
 
 from trusthabits.db.models import ActionLog, Invitation, PulseResponse, PulseRound
-from trusthabits.services import demo, trends
+from trusthabits.services import demo, reflections, trends
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 
@@ -32,3 +32,12 @@ def test_demo_history_has_gaps_below_k_and_a_lagged_pattern(session):
 
     with pytest.raises(demo.DemoExists):
         demo.create_demo(session, NOW)
+
+
+def test_demo_has_finished_reflections_and_last_weeks_plan(session):
+    workspace = demo.create_demo(session, NOW, password="demo password 123")
+    past = reflections.past(session, workspace.manager_id)
+    assert len(past) >= 15 and all(item.finished and item.try_next for item in past)
+    assert len(past) < demo.WEEKS  # some weeks skipped, as in real life
+    plan = reflections.last_weeks_plan(session, workspace.manager_id, NOW)
+    assert plan in {sample[1] for sample in demo.REFLECTION_SAMPLES.values()}

@@ -3,8 +3,9 @@ logs and a team of six whose simulated pulse answers respond to some behaviours 
 
 Everything goes through the real tables with the same shapes the app writes: rounds with one
 invitation per member, anonymous responses holding only team, week and answers, and a few
-weeks where fewer than k answered (they must show as gaps). A seeded RNG makes it repeatable.
-Reflections belong to the weekly-rhythm feature and are not created here.
+weeks where fewer than k answered (they must show as gaps), and the manager's weekly
+reflections (most weeks finished, a few skipped, as in real life). A seeded RNG makes it
+repeatable.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.instrument import CURRENT, NEEDS, SCALE_MAX, SCALE_MIN, TRUST
 from trusthabits.core.weekly import iso_week_key, local_day, shift_week, week_monday
 from trusthabits.db.models import ActionLog, Invitation, Manager, Member, PulseResponse, PulseRound
-from trusthabits.services import accounts, security, teams
+from trusthabits.services import accounts, reflections, security, teams
 
 DEMO_EMAIL = "demo@trusthabits.example"
 DEMO_NAME = "Demo Manager"
@@ -32,6 +33,23 @@ K = 3
 # Weeks (0 = oldest) where only two people answered: below k, so they must stay gaps.
 THIN_WEEKS = frozenset({6, 15, 23})
 # How the simulated team responds: trust a week after empowerment, two after humility.
+# Sample reflections, in the manager's (English) words, keyed by the behaviour in focus.
+REFLECTION_SAMPLES = {
+    "empowerment": ("Let Sam run the planning meeting; it went better than when I do it.",
+                    "Hand the supplier decision to the team and only ask for their reasoning."),
+    "stewardship": ("Explained why the migration matters for our customers next year.",
+                    "Start Monday's stand-up with one minute on where we are heading."),
+    "courage": ("Pushed back on the extra scope for the team, and said so to them.",
+                "Raise the workload issue with my own manager instead of absorbing it."),
+    "humility": ("Asked Priya to explain the new tooling to me; learned a lot.",
+                 "Say \"I don't know\" out loud at least once when I don't."),
+    "standing_back": ("Made sure Jo presented the results herself at the review.",
+                      "Thank people by name in the team channel for the release."),
+    "forgiveness": ("Treated the failed deploy as a lesson in the retro, not a blame session.",
+                    "Tell the team about a mistake of my own and what I learned."),
+}
+SKIPPED_REFLECTION_EVERY = 5  # one week in five has no reflection
+
 LAGGED_EFFECTS = {"empowerment": (1, 0.16), "humility": (2, 0.13)}
 
 
@@ -116,6 +134,17 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
                                       answers=json.dumps(_answers(rng, week, trust, autonomy, biases[position]))))
 
 
+def _reflections(session: Session, manager_id: int, weeks: list[str], now: datetime) -> None:
+    """Finished reflections through the real service, so each has its week's behaviour in focus
+    and question; the latest one's plan is what Today shows."""
+    for index, week in enumerate(weeks):
+        if index % SKIPPED_REFLECTION_EVERY == 2:
+            continue
+        focus = reflections.week_reflection(session, manager_id, week).focus
+        went_well, try_next = REFLECTION_SAMPLES.get(focus, REFLECTION_SAMPLES["empowerment"])
+        reflections.save(session, manager_id, week, went_well, try_next, now, finish=True)
+
+
 def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, password: str | None = None,
                 seed: int = 2026, time_zone: str = "Europe/Amsterdam") -> DemoWorkspace:
     """Create the demo manager, their team and 26 weeks of history. Raises DemoExists."""
@@ -136,5 +165,6 @@ def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, pas
     _log_days(session, rng, profile.id, past_weeks + [current], counts, today)
     _pulse_rounds(session, rng, team.id, member_ids, past_weeks, counts)
     session.commit()
+    _reflections(session, profile.id, past_weeks, now)
     return DemoWorkspace(email, password, profile.id, team.id)
 
