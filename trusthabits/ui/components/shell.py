@@ -99,14 +99,19 @@ def _bottom_nav(current: str) -> rx.Component:
     )
 
 
+NAV_MAX_WIDTH = "56rem"
+
+
 def _top_nav(current: str) -> rx.Component:
     return rx.el.nav(
         rx.hstack(
             brand(),
-            rx.hstack(*[_nav_link(i, current, False) for i in NAV_ITEMS], spacing="2"),
+            rx.hstack(*[_nav_link(i, current, False) for i in NAV_ITEMS], spacing="1"),
             justify="between",
             align="center",
-            max_width=CONTENT_MAX_WIDTH,
+            spacing="6",
+            # Wider than the content column: five sections and the brand need the room.
+            max_width=NAV_MAX_WIDTH,
             margin="0 auto",
             width="100%",
         ),
