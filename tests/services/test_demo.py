@@ -24,7 +24,6 @@ def test_demo_history_has_gaps_below_k_and_a_lagged_pattern(session):
     series = trends.team_trends(session, workspace.manager_id, workspace.team_id, "all", date(2026, 11, 25))
     gaps = [w for w in series.weeks if 0 < w.answered < demo.K]
     assert len(gaps) == len(demo.THIN_WEEKS) and all(w.trust is None for w in gaps)
-    weeks = [w.iso_week for w in series.weeks]
     sentences = trends.insight(series).behaviours
     # The simulated team responds to empowerment a week later: the insight finds that lag.
     assert sentences["empowerment"].values["when"] == "insight.lag_1"

@@ -1,5 +1,6 @@
 """Rules of the daily action log: what a valid entry is, which day "today" is for a manager,
-how far back an entry may be dated, and the ISO week a day belongs to.
+how far back an entry may be dated, and the week (Monday–Sunday) a day belongs to. ISO week keys and local days come from
+`core/weekly.py`.
 
 Days are always the manager's local calendar days: an instant is turned into a day in the
 manager's IANA time zone once, at the edge, and everything after that works with dates.
@@ -8,21 +9,13 @@ Errors are message-catalogue keys.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from trusthabits.core import behaviours
 
 MAX_NOTE_LENGTH = 280
 BACKDATE_DAYS = 7
 WEEKDAYS = 7
-
-
-def local_day(instant: datetime, time_zone: str) -> date:
-    """The calendar day an aware instant falls on in the manager's time zone."""
-    if instant.tzinfo is None:
-        raise ValueError("local_day needs an aware datetime")
-    return instant.astimezone(ZoneInfo(time_zone)).date()
 
 
 def week_start(day: date) -> date:
@@ -33,12 +26,6 @@ def week_start(day: date) -> date:
 def week_days(day: date) -> list[date]:
     start = week_start(day)
     return [start + timedelta(days=offset) for offset in range(WEEKDAYS)]
-
-
-def iso_week_key(day: date) -> str:
-    """"2026-W48": the ISO year and week, as stored and shown."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def earliest_allowed_day(today: date) -> date:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from statistics import fmean
-from zoneinfo import ZoneInfo
 
 from trusthabits.core.accounts import normalise_email
 from trusthabits.core.instrument import NEEDS, TRUST, instrument
@@ -18,12 +16,6 @@ DEFAULT_K = 3
 MAX_K = 50
 MAX_TEAM_NAME_LENGTH = 80
 MAX_MEMBERS_PER_PASTE = 200
-
-
-def iso_week_key(moment: datetime, time_zone: str) -> str:
-    """The ISO week ("2026-W48") `moment` falls in, on the team's own calendar."""
-    year, week, _ = moment.astimezone(ZoneInfo(time_zone)).isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def k_error(k: object) -> str | None:

@@ -36,6 +36,8 @@ def shift_week(key: str, weeks: int) -> str:
 
 def local_day(instant: datetime, zone: str) -> date:
     """The calendar day an aware instant falls on for someone in `zone`."""
+    if instant.tzinfo is None:
+        raise ValueError("local_day needs an aware datetime")
     return instant.astimezone(ZoneInfo(zone)).date()
 
 

@@ -18,6 +18,7 @@ from trusthabits.core import behaviours
 from trusthabits.core import daily_log as rules
 from trusthabits.core.accounts import FieldErrors
 from trusthabits.db.models import ActionLog, Manager
+from trusthabits.core.weekly import local_day
 from trusthabits.db.types import utcnow
 
 
@@ -44,7 +45,7 @@ def to_entry(row: ActionLog) -> Entry:
 def manager_today(session: Session, manager_id: int, now: datetime | None = None) -> date:
     """The manager's local calendar day at `now` (default: this moment)."""
     time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
-    return rules.local_day(now or utcnow(), time_zone)
+    return local_day(now or utcnow(), time_zone)
 
 
 def _owned(session: Session, manager_id: int, entry_id: int) -> ActionLog:

@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlmodel import Session, select
 
 from trusthabits.core.behaviours import BEHAVIOURS
-from trusthabits.core.instrument import CURRENT, NEEDS, SCALE_MAX, SCALE_MIN, TRUST
+from trusthabits.core.instrument import CURRENT, SCALE_MAX, SCALE_MIN, TRUST
 from trusthabits.core.weekly import iso_week_key, local_day, shift_week, week_monday
 from trusthabits.db.models import ActionLog, Invitation, Manager, Member, PulseResponse, PulseRound
 from trusthabits.services import accounts, reflections, security, teams

@@ -18,7 +18,8 @@ from sqlmodel import Session, func, select
 
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.i18n import translate
-from trusthabits.core.pulse import Summary, iso_week_key, summarise
+from trusthabits.core.pulse import Summary, summarise
+from trusthabits.core.weekly import local_week_key
 from trusthabits.db.models import Invitation, Manager, Member, PulseComment, PulseResponse, PulseRound, Team
 from trusthabits.services import mail, security
 from trusthabits.services.teams import owned_team
@@ -70,7 +71,7 @@ def send_this_weeks_pulse(
 
 def _invite(session: Session, manager_id: int, team_id: int, now: datetime, base_url: str, log_links: bool) -> int:
     team = owned_team(session, manager_id, team_id)
-    pulse_round = open_round(session, team, iso_week_key(now, team.time_zone), now, now + ROUND_OPEN_FOR)
+    pulse_round = open_round(session, team, local_week_key(now, team.time_zone), now, now + ROUND_OPEN_FOR)
     count = invite_members(session, team, pulse_round, now, base_url, log_links)
     session.commit()
     return count
