@@ -5,6 +5,7 @@ import os
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
+from trusthabits.ui.frontend_build import TrustHabitsFrontend
 from trusthabits.ui.theme import theme
 
 # One port serves the production frontend and the backend (`reflex run --env prod`).
@@ -18,7 +19,9 @@ config = rx.Config(
     api_url=f"http://localhost:{PORT}",
     deploy_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{PORT}"),
     show_built_with_reflex=False,
+    # We use no dynamic components: without this, every page imports all of Radix Themes.
+    frontend_lazy_bundled_libraries=True,
     telemetry_enabled=False,
-    plugins=[rx.plugins.RadixThemesPlugin(theme=theme)],
+    plugins=[TrustHabitsFrontend(theme=theme)],
     disable_plugins=[SitemapPlugin],
 )

@@ -21,12 +21,10 @@ def _table_rows(page: Page) -> list[list[str]]:
     return [[cell.strip() for cell in row.locator("th, td").all_inner_texts()] for row in rows.all()]
 
 
-WEEK_TICKS = ".week-axis .recharts-cartesian-axis-tick"
-# Per week (by the x-axis tick under it) the value a behaviour's bar was drawn for, in pixels.
+WEEK_TICKS = ".week-axis .week-tick"
+# Per week (by the x-axis label under it) the value a behaviour's bar was drawn for, in pixels.
 BAR_HEIGHTS_JS = """([ticks, bars]) => {
-  const centre = t => { const text = t.querySelector('text'), line = t.querySelector('line');
-    return text ? +text.getAttribute('x') : +line.getAttribute('x1'); };
-  const centres = [...document.querySelectorAll(ticks)].map(centre);
+  const centres = [...document.querySelectorAll(ticks)].map(t => +t.getAttribute('x'));
   const heights = centres.map(() => 0);
   for (const p of document.querySelectorAll(bars)) {
     const centre = +p.getAttribute('x') + +p.getAttribute('width') / 2;
@@ -54,9 +52,10 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     # Eight weeks: stacked bars per behaviour and the trust line, which breaks at gaps.
     chart = page.locator("#trend-chart")
     expect(chart.locator(WEEK_TICKS)).to_have_count(8)
-    expect(chart.locator(".recharts-bar-rectangle path").first).to_be_visible()
-    assert chart.locator(".recharts-bar").count() == 6  # one stacked series per behaviour
-    expect(chart.locator(".trust-line path.recharts-line-curve")).to_have_count(1)
+    expect(chart.locator(".trend-bar rect").first).to_be_visible()
+    assert chart.locator(".trend-bar").count() == 6  # one stacked series per behaviour
+    expect(chart.locator("path.trust-line")).to_have_count(1)
+    assert chart.locator("path.trust-line").get_attribute("d").count("M") > 1  # it breaks at a gap
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(ARTIFACTS / "trends-phone.png"), full_page=True)
 
@@ -67,19 +66,19 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     shown = [row for row in rows if row[8] != "–"]
     page.locator("#trend-layout").get_by_role("radio", name="Chart").click()
     # Need lines draw no dots, so every dot in the chart is a trust value.
-    expect(chart.locator(".recharts-line-dots circle")).to_have_count(len(shown))
+    expect(chart.locator(".trust-line-dots circle")).to_have_count(len(shown))
     assert 0 < len(shown) < 8  # the running week, and any week below k, have no trust value
     # Bars are drawn per behaviour and week from the same counts: compare every height ratio.
     for column, behaviour in ((1, "empowerment"), (3, "courage"), (4, "humility")):
-        heights = page.evaluate(BAR_HEIGHTS_JS, [f"#trend-chart {WEEK_TICKS}", f"#trend-chart path.bar-{behaviour}"])
+        heights = page.evaluate(BAR_HEIGHTS_JS, [f"#trend-chart {WEEK_TICKS}", f"#trend-chart .bar-{behaviour} rect"])
         counts = [int(row[column]) for row in rows]
         unit = max(heights) / max(counts)
         assert [round(h / unit) for h in heights] == counts, (behaviour, heights, counts)
 
     # Per behaviour: its own small chart against trust, one bar per week it was practised.
     page.get_by_label("Behaviour").select_option("humility")
-    expect(page.locator("#behaviour-chart path.focus-bar")).to_have_count(sum(1 for row in rows if row[4] != "0"))
-    expect(page.locator("#behaviour-chart path.focus-bar").first).to_have_attribute("fill", "var(--green-9)")
+    expect(page.locator("#behaviour-chart .bar-humility rect")).to_have_count(sum(1 for row in rows if row[4] != "0"))
+    expect(page.locator("#behaviour-chart .bar-humility")).to_have_attribute("fill", "var(--green-9)")
 
     # Switching the range changes the number of weeks.
     page.locator("#trend-range").get_by_role("radio", name="6 months").click()

@@ -1,8 +1,9 @@
-"""The root app state: language, the session cookie and who is signed in.
+"""The root app state (language, texts) and `SessionState` (the session cookie, who is signed in).
 
-Page states subclass `AppState`. Protected pages use `AppState.require_manager` as `on_load`;
-protected event handlers call `self._signed_in()` themselves, because a redirect on load does
-not stop a crafted event from reaching the server.
+Page states subclass `AppState`. Protected pages use `AppState.require_manager` as `on_load`, or
+call `self._admit()` in their own single load event; protected event handlers call
+`self._signed_in()` themselves, because a redirect on load does not stop a crafted event from
+reaching the server.
 """
 
 from __future__ import annotations
@@ -43,11 +44,6 @@ class AppState(rx.State):
     lang: str = DEFAULT_LANGUAGE
     # Chosen on a signed-out page; a signed-in manager's own language wins over it.
     lang_pref: str = rx.LocalStorage("", name="th_lang")
-    session_token: str = rx.Cookie(
-        "", name=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="strict", path="/"
-    )
-    manager_name: str = ""
-    signed_in: bool = False
 
     @rx.var
     def t(self) -> dict[str, str]:
@@ -57,14 +53,23 @@ class AppState(rx.State):
         return translate(key, self.lang, **values)
 
     def _set_language(self, lang: str):
-        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        if lang != self.lang:  # assigning marks `t` changed: the whole catalogue would travel again
+            self.lang = lang
         # data-ready marks that the server has answered this page's load (tests wait for it).
         return rx.call_script(
             f"document.documentElement.lang = {self.lang!r}; document.documentElement.dataset.ready = '1'"
         )
 
     async def _signed_in(self) -> Profile | None:
-        return await run_service(accounts.resolve_session, self.session_token)
+        return await run_service(accounts.resolve_session, await self._session_token())
+
+    async def _session_token(self) -> str:
+        return (await self.get_state(SessionState)).session_token
+
+    async def _keep_session(self, token: str) -> None:
+        """Store a new session's token in the browser's cookie (and forget it with "")."""
+        (await self.get_state(SessionState)).session_token = token
 
     def _to_signin(self):
         target = self.router.url.path.rstrip("/") or "/"
@@ -72,15 +77,24 @@ class AppState(rx.State):
             target += "?" + self.router.url.query
         return rx.redirect(f"/signin?next={quote(target, safe='')}")
 
+    async def _admit(self):
+        """Check the session for a protected page: (profile, follow-up event) when signed in,
+        (None, redirect to sign-in) when not."""
+        profile = await self._signed_in()
+        await self._show_session(profile)
+        if profile is None:
+            return None, self._to_signin()
+        return profile, self._set_language(profile.locale)
+
+    async def _show_session(self, profile: Profile | None) -> None:
+        session = await self.get_state(SessionState)
+        session.manager_name, session.signed_in = (profile.name, True) if profile else ("", False)
+
     @rx.event
     async def require_manager(self):
-        """on_load of every protected page."""
-        profile = await self._signed_in()
-        if profile is None:
-            self.manager_name, self.signed_in = "", False
-            return self._to_signin()
-        self.manager_name, self.signed_in = profile.name, True
-        return self._set_language(profile.locale)
+        """on_load of every protected page (pages that load in one event call `_admit`)."""
+        _profile, follow_up = await self._admit()
+        return follow_up
 
     @rx.event
     def load_public_page(self):
@@ -96,10 +110,23 @@ class AppState(rx.State):
 
     @rx.event
     async def sign_out(self):
-        await run_service(accounts.sign_out, self.session_token)
-        self.session_token = ""
-        self.manager_name, self.signed_in = "", False
+        await run_service(accounts.sign_out, await self._session_token())
+        await self._keep_session("")
+        await self._show_session(None)
         return rx.redirect("/signin?signed_out=1")
+
+
+class SessionState(AppState):
+    """The session cookie and who is signed in, in a state of their own. The browser redraws
+    what reads a state whenever one of its values changes: kept apart from `AppState` (whose `t`
+    every text reads), the cookie arriving and the session check redraw only the parts that wait
+    for them, not every translated text on the page."""
+
+    session_token: str = rx.Cookie(
+        "", name=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="strict", path="/"
+    )
+    manager_name: str = ""
+    signed_in: bool = False
 
 
 def t(key: str) -> rx.Var:

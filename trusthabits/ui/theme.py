@@ -2,12 +2,13 @@
 
 import reflex as rx
 
-ACCENT = "teal"
+from trusthabits.ui.frontend_build import ACCENT, GRAY, USED_COLOURS
+
 TAP_TARGET = "44px"
 CONTENT_MAX_WIDTH = "40rem"
 NAV_HEIGHT = "4rem"
 
-theme = rx.theme(accent_color=ACCENT, gray_color="slate", radius="large", scaling="100%")
+theme = rx.theme(accent_color=ACCENT, gray_color=GRAY, radius="large", scaling="100%")
 
 # Scoped to the app root by Reflex; page-wide CSS (colour tokens) lives in assets/theme.css.
 STYLESHEETS = ["/theme.css"]
@@ -15,6 +16,10 @@ STYLESHEETS = ["/theme.css"]
 global_style = {
     # 16px inputs stop iOS Safari from zooming into a field on focus.
     "input, select, textarea": {"font_size": "16px"},
+    # `colour-<scale>` gives an element its behaviour's colour as `--behaviour-colour`: repeated
+    # marks (dots, this week's cells) then use fixed classes from assets/theme.css instead of a
+    # computed style each, which keeps redrawing them cheap.
+    **{f".colour-{colour}": {"--behaviour-colour": f"var(--{colour}-9)"} for colour in USED_COLOURS},
 }
 
 native_select_style = {

@@ -11,15 +11,17 @@ from typing import Any
 
 import reflex as rx
 
-from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.core.instrument import NEEDS
 from trusthabits.db.types import utcnow
 from trusthabits.services import actions, share_back, trends
 from trusthabits.services.teams import TeamNotFound
+from trusthabits.ui import trend_svg
 from trusthabits.ui.state import AppState, run_service
 
-# Pixels per week before the chart scrolls sideways, so labels stay legible on a phone.
-PX_PER_WEEK = 40
+CHART_HEIGHT = 320
+SMALL_HEIGHT = 150
+FITS_A_PHONE = 8  # weeks (trend_svg.PX_PER_WEEK)
 
 
 def _number(value: float | None) -> str:
@@ -44,34 +46,68 @@ def table_rows(series: trends.TeamTrends) -> list[list[str]]:
     ]
 
 
+def main_chart_svg(rows: list[dict[str, Any]], tr) -> str:
+    """Stacked bars per behaviour, the trust line with its dots, and the need lines (shown or
+    hidden by the page)."""
+    return trend_svg.chart(
+        element_id="trend-chart",
+        label=tr("trends.chart_label"),
+        weeks=[row["label"] for row in rows],
+        bars=[trend_svg.Bars(b.key, tr(f"behaviour.{b.key}.name"), b.colour, [row[b.key] for row in rows])
+              for b in BEHAVIOURS],
+        lines=[trend_svg.Line("trust-line", tr("results.trust_index"), [row["trust"] for row in rows], dots=True),
+               *[trend_svg.Line(f"need-line need-{need}", tr(f"results.need_{need}"), [row[need] for row in rows])
+                 for need in NEEDS]],
+        height=CHART_HEIGHT,
+    )
+
+
+def behaviour_chart_svg(rows: list[dict[str, Any]], key: str, tr) -> str:
+    """One behaviour's weekly count against the trust line."""
+    name = tr(f"behaviour.{key}.name")
+    return trend_svg.chart(
+        element_id="behaviour-chart",
+        label=name,
+        weeks=[row["label"] for row in rows],
+        bars=[trend_svg.Bars(key, name, BY_KEY[key].colour, [row[key] for row in rows])],
+        lines=[trend_svg.Line("trust-line", tr("results.trust_index"), [row["trust"] for row in rows])],
+        height=SMALL_HEIGHT,
+    )
+
+
 class TrendsState(AppState):
     team_options: list[dict[str, str]] = []
     team_id: str = ""
     range_key: str = trends.DEFAULT_RANGE
     show_needs: bool = False
     layout: str = "chart"
-    rows: list[dict[str, Any]] = []
+    # The weeks behind both charts stay on the server; the browser gets the drawn SVG.
+    _rows: list[dict[str, Any]] = []
+    chart_svg: str = ""
+    focus_svg: str = ""
     table: list[list[str]] = []
-    chart_min_width: str = "0px"
     insight: list[str] = []
     waiting: str = ""
     insight_basis: str = ""
-    behaviour_insight: dict[str, str] = {}
-    lag_texts: dict[str, list[str]] = {}
+    # Every behaviour has a key from the start: the page draws before the data arrives.
+    behaviour_insight: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
+    lag_texts: dict[str, list[str]] = {b.key: [] for b in BEHAVIOURS}
     focus: str = BEHAVIOURS[0].key
     share_options: list[dict[str, str]] = []
     share_round: str = ""
     share_message: str = ""
     share_error: str = ""
     share_form_key: int = 0
+    share_loaded: bool = False  # the form shows once its rounds are known (see on_load)
 
     async def _manager_id(self) -> int | None:
         profile = await self._signed_in()
         return profile.id if profile else None
 
     def _apply(self, series: trends.TeamTrends, found: trends.TrendInsight) -> None:
-        self.rows, self.table = chart_rows(series), table_rows(series)
-        self.chart_min_width = f"{len(series.weeks) * PX_PER_WEEK}px"
+        self._rows, self.table = chart_rows(series), table_rows(series)
+        self.chart_svg = main_chart_svg(self._rows, self._tr)
+        self.focus_svg = behaviour_chart_svg(self._rows, self.focus, self._tr)
         lang = self.lang
         self.behaviour_insight = {key: s.text(lang) if s else "" for key, s in found.behaviours.items()}
         self.lag_texts = {key: [cell.text(lang) for cell in cells] for key, cells in found.lags.items()}
@@ -95,33 +131,54 @@ class TrendsState(AppState):
         if self.team_id not in {o["id"] for o in self.team_options}:
             self.team_id = self.team_options[0]["id"] if self.team_options else ""
         if not self.team_id:
-            self.rows, self.table = [], []
+            self._rows, self.table, self.chart_svg, self.focus_svg = [], [], "", ""
             return
         today = await run_service(actions.manager_today, manager_id)
         try:
             series, found, history_weeks = await run_service(
                 trends.page_data, manager_id, int(self.team_id), self.range_key, today)
-            rounds = await run_service(share_back.closed_rounds, manager_id, int(self.team_id), utcnow())
         except TeamNotFound:
             self.team_id = ""
             return
         self._apply(series, found)
         self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
+
+    async def _load_share(self, manager_id: int) -> None:
+        try:
+            rounds = await run_service(share_back.closed_rounds, manager_id, int(self.team_id or 0), utcnow())
+        except TeamNotFound:
+            rounds = []
         self._apply_share(rounds)
+        self.share_loaded = True
 
     def _scroll_to_latest(self):
-        # The newest weeks matter most: start a wide, scrolling chart at its right end.
+        # The newest weeks matter most: start a wide, scrolling chart at its right end. Eight
+        # weeks fit a phone, and measuring the page costs a phone a layout pass: only then.
+        if len(self._rows) <= FITS_A_PHONE:
+            return None
         return rx.call_script("document.querySelectorAll('.trend-scroll').forEach(e => e.scrollLeft = e.scrollWidth)")
 
     async def _refresh(self):
         self.share_message, self.share_error = "", ""
         if manager_id := await self._manager_id():
             await self._load(manager_id)
+            await self._load_share(manager_id)
             return self._scroll_to_latest()
 
     @rx.event
     async def on_load(self):
-        return await self._refresh()
+        """The session check and the page's data in one event with two updates: first the charts
+        and insight, then the share-back form below them (two smaller redraws on a phone)."""
+        self.share_message, self.share_error = "", ""
+        profile, follow_up = await self._admit()
+        if profile is None:
+            yield follow_up
+            return
+        await self._load(profile.id)
+        yield follow_up
+        if scroll := self._scroll_to_latest():
+            yield scroll
+        await self._load_share(profile.id)
 
     @rx.event
     async def choose_team(self, team_id: str):
@@ -143,14 +200,10 @@ class TrendsState(AppState):
         layout = layout[0] if isinstance(layout, list) and layout else layout
         self.layout = "table" if layout == "table" else "chart"
 
-    @rx.var
-    def focus_colour(self) -> str:
-        colours = {b.key: b.colour for b in BEHAVIOURS}
-        return f"var(--{colours.get(self.focus, 'gray')}-9)"
-
     @rx.event
     def choose_focus(self, key: str):
-        self.focus = key if key in {b.key for b in BEHAVIOURS} else BEHAVIOURS[0].key
+        self.focus = key if key in BY_KEY else BEHAVIOURS[0].key
+        self.focus_svg = behaviour_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
 
     @rx.event
     def choose_share_round(self, round_id: str):

@@ -25,6 +25,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language",
         "nl": "Taal",
     },
+    "connection.lost": {
+        "en": "No connection to TrustHabits. Trying again…",
+        "nl": "Geen verbinding met TrustHabits. We proberen het opnieuw…",
+    },
     "nav.main": {
         "en": "Main navigation",
         "nl": "Hoofdmenu",

@@ -11,55 +11,39 @@ from trusthabits.ui.state import t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style, textarea_style
 
 
-def colour_dot(colour: rx.Var | str, size: str = "10px") -> rx.Component:
-    return rx.box(
-        width=size,
-        height=size,
-        min_width=size,
-        border_radius="50%",
-        # An f-string with a Var becomes a template string in the browser.
-        background=f"var(--{colour}-9)",
-    )
+def colour_dot(colour: rx.Var | str) -> rx.Component:
+    # An f-string with a Var becomes a template string in the browser.
+    return rx.el.span(class_name=f"colour-dot colour-{colour}", aria_hidden="true")
 
 
-def _icon_button(icon: str, label_key: str, on_click, colour: str = "gray") -> rx.Component:
-    return rx.icon_button(
-        rx.icon(icon, size=18),
+def _icon_button(icon: str, label_key: str, on_click, danger: bool = False) -> rx.Component:
+    return rx.el.button(
+        rx.icon(icon, size=20, aria_hidden="true"),
         on_click=on_click,
         aria_label=t(label_key),
         title=t(label_key),
-        variant="ghost",
-        color_scheme=colour,
-        size="3",
-        min_width=TAP_TARGET,
-        min_height=TAP_TARGET,
+        type="button",
+        class_name="icon-button danger" if danger else "icon-button",
     )
 
 
 def entry_row(state, entry: rx.Var) -> rx.Component:
-    return rx.hstack(
+    # Plain elements laid out by the `entry-*` rules in assets/theme.css: a list of many rows
+    # then draws quickly on a phone (History shows 50 at a time).
+    return rx.el.div(
         colour_dot(entry["colour"]),
-        rx.vstack(
-            rx.hstack(
-                rx.text(entry["name"], weight="medium", size="2"),
-                rx.text(entry["day_label"], size="1", color_scheme="gray"),
-                spacing="2",
-                align="baseline",
-                wrap="wrap",
+        rx.el.div(
+            rx.el.div(
+                rx.el.span(entry["name"], class_name="entry-name"),
+                rx.el.span(entry["day_label"], class_name="entry-day"),
+                class_name="entry-head",
             ),
-            rx.cond(entry["micro"], rx.text(entry["micro"], size="2")),
-            rx.cond(entry["note"], rx.text(entry["note"], size="2", color_scheme="gray", class_name="entry-note")),
-            spacing="0",
-            flex="1",
-            min_width="0",
+            rx.cond(entry["micro"], rx.el.p(entry["micro"], class_name="entry-micro")),
+            rx.cond(entry["note"], rx.el.p(entry["note"], class_name="entry-note")),
+            class_name="entry-body",
         ),
         _icon_button("pencil", "log.edit", state.start_edit(entry["id"])),
-        _icon_button("trash-2", "log.delete", state.delete_entry(entry["id"]), colour="red"),
-        align="center",
-        spacing="2",
-        width="100%",
-        padding_y="1",
-        border_bottom="1px solid var(--gray-a4)",
+        _icon_button("trash-2", "log.delete", state.delete_entry(entry["id"]), danger=True),
         class_name="entry-row",
         role="listitem",
         data_entry=entry["id"],
@@ -67,12 +51,8 @@ def entry_row(state, entry: rx.Var) -> rx.Component:
 
 
 def entry_list(state) -> rx.Component:
-    return rx.vstack(
-        rx.foreach(state.entries, lambda entry: entry_row(state, entry)),
-        spacing="0",
-        width="100%",
-        role="list",
-    )
+    return rx.el.div(rx.foreach(state.entries, lambda entry: entry_row(state, entry)), role="list",
+                     class_name="entry-list")
 
 
 def _micro_select(state, behaviour: Behaviour) -> rx.Component:

@@ -7,6 +7,7 @@ import reflex as rx
 
 from trusthabits.db.types import utcnow
 from trusthabits.services import reflections
+from trusthabits.services.accounts import Profile
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
@@ -15,11 +16,7 @@ class LastPlanState(AppState):
     plan: str = ""
     waiting_week: str = ""
 
-    @rx.event
-    async def on_load(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return
+    async def _load(self, profile: Profile) -> None:
         self.plan = await run_service(reflections.last_weeks_plan, profile.id, utcnow())
         self.waiting_week = await run_service(reflections.prompt_waiting, profile.id, utcnow())
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from trusthabits.ui.state import AppState, t
-from trusthabits.ui.theme import CONTENT_MAX_WIDTH, NAV_HEIGHT, TAP_TARGET
+from trusthabits.ui.state import AppState, SessionState, t
+from trusthabits.ui.theme import CONTENT_MAX_WIDTH, NAV_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,14 @@ def language_switch() -> rx.Component:
     )
 
 
+def connection_overlay() -> rx.Component:
+    """Shown while the browser cannot reach the server, in the manager's language."""
+    return rx.connection_banner(
+        rx.callout(t("connection.lost"), icon="wifi-off", color_scheme="red", role="alert", size="1",
+                   position="fixed", top="0", left="0", right="0", z_index="20", border_radius="0"),
+    )
+
+
 def public_layout(*children: rx.Component) -> rx.Component:
     return rx.box(
         rx.hstack(brand(), language_switch(), justify="between", align="center", width="100%"),
@@ -59,82 +67,58 @@ def public_layout(*children: rx.Component) -> rx.Component:
     )
 
 
-def _nav_link(item: NavItem, current: str, vertical: bool) -> rx.Component:
-    active = current == item.route
+def _nav_link(item: NavItem, current: str) -> rx.Component:
     return rx.link(
-        rx.flex(
-            rx.icon(item.icon, size=22),
-            rx.text(t(item.label_key), size="1" if vertical else "2", weight="medium"),
-            direction="column" if vertical else "row",
-            align="center",
-            justify="center",
-            gap="0.125rem" if vertical else "0.5rem",
-            min_height=TAP_TARGET,
-            # Five sections share 390 px on a phone: each takes an equal part, at least a tap wide.
-            min_width="56px" if vertical else "64px",
-            padding_x="0.25rem" if vertical else "0.5rem",
-        ),
+        rx.icon(item.icon, size=22, aria_hidden="true"),
+        rx.el.span(t(item.label_key)),
         href=item.route,
-        aria_current=rx.cond(active, "page", "false"),
-        color=rx.cond(active, "var(--accent-11)", "var(--gray-11)"),
+        aria_current="page" if current == item.route else "false",
         underline="none",
-        flex="1" if vertical else "0",
+        class_name="app-nav-link",
     )
 
 
-def _bottom_nav(current: str) -> rx.Component:
+def _nav(current: str) -> rx.Component:
+    """One navigation for every width, placed by assets/theme.css: a bar at the bottom of a
+    phone (five equal tap targets), a top bar with the brand from tablet width up. Plain
+    elements and fixed rules, because every signed-in page draws it first."""
     return rx.el.nav(
-        rx.hstack(*[_nav_link(i, current, True) for i in NAV_ITEMS], width="100%", spacing="0"),
-        aria_label=t("nav.main"),
-        display=["flex", "flex", "none"],
-        position="fixed",
-        bottom="0",
-        left="0",
-        right="0",
-        height=NAV_HEIGHT,
-        padding_bottom="env(safe-area-inset-bottom)",
-        background="var(--color-panel-solid)",
-        border_top="1px solid var(--gray-a5)",
-        z_index="10",
-    )
-
-
-NAV_MAX_WIDTH = "56rem"
-
-
-def _top_nav(current: str) -> rx.Component:
-    return rx.el.nav(
-        rx.hstack(
-            brand(),
-            rx.hstack(*[_nav_link(i, current, False) for i in NAV_ITEMS], spacing="1"),
-            justify="between",
-            align="center",
-            spacing="6",
-            # Wider than the content column: five sections and the brand need the room.
-            max_width=NAV_MAX_WIDTH,
-            margin="0 auto",
-            width="100%",
+        rx.el.div(
+            rx.el.div(brand(), class_name="app-nav-brand"),
+            rx.el.div(*[_nav_link(item, current) for item in NAV_ITEMS], class_name="app-nav-links"),
+            class_name="app-nav-inner",
         ),
         aria_label=t("nav.main"),
-        display=["none", "none", "block"],
-        padding="0.5rem 1rem",
-        border_bottom="1px solid var(--gray-a5)",
+        class_name="app-nav",
     )
 
 
-def app_layout(route: str, title_key: str, *children: rx.Component) -> rx.Component:
-    """The frame of every signed-in page. `route` marks the current nav item."""
+def when_signed_in(*children: rx.Component, waiting: rx.Component | None = None) -> rx.Component:
+    """What only a confirmed session may see: nothing of it renders (not even in the prerendered
+    HTML) until the server has answered the page's load. `waiting` shows until then."""
+    return rx.cond(SessionState.signed_in, rx.fragment(*children), waiting if waiting is not None else rx.fragment())
+
+
+def _spinner() -> rx.Component:
+    return rx.center(rx.spinner(size="3"), padding="3rem")
+
+
+def app_layout(route: str, title_key: str, *children: rx.Component, gated: bool = True) -> rx.Component:
+    """The frame of every signed-in page. `route` marks the current nav item.
+
+    By default the whole page waits for the session (`when_signed_in`). A page that passes
+    `gated=False` draws its catalogue-only parts (tiles, headings, controls) straight from the
+    prerendered HTML, so a phone paints real content before any script has run, and wraps each
+    part that shows the manager's data in `when_signed_in` itself."""
     return rx.box(
-        _top_nav(route),
+        _nav(route),
         rx.el.main(
             rx.heading(t(title_key), size="7", as_="h1", margin_bottom="1rem"),
-            # Nothing of a protected page shows until the server has confirmed the session.
-            rx.cond(AppState.signed_in, rx.fragment(*children), rx.center(rx.spinner(size="3"), padding="3rem")),
+            *(children if not gated else [when_signed_in(*children, waiting=_spinner())]),
             max_width=CONTENT_MAX_WIDTH,
             margin="0 auto",
             padding="1rem",
             padding_bottom=f"calc({NAV_HEIGHT} + 1.5rem)",
         ),
-        _bottom_nav(route),
         min_height="100dvh",
     )

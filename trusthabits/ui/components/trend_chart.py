@@ -7,66 +7,29 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
+from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.instrument import NEEDS
 from trusthabits.ui.state import t
 from trusthabits.ui.theme import native_select_style
 from trusthabits.ui.trends_state import TrendsState
 
-CHART_HEIGHT = 320
-SMALL_HEIGHT = 150
 TRUST_COLOUR = "var(--gray-12)"
+# The need lines' colours; assets/theme.css draws the lines (`need-<need>`) in the same ones.
 NEED_COLOURS = {"autonomy": "var(--orange-10)", "relatedness": "var(--pink-10)", "competence": "var(--cyan-10)"}
-TICK = {"font_size": 12, "fill": "var(--gray-11)"}
 
 
-def _trust_axis() -> rx.Component:
-    return rx.recharts.y_axis(y_axis_id="trust", orientation="right", domain=[1, 5], ticks=[1, 2, 3, 4, 5],
-                              width=28, tick=TICK)
-
-
-def _trust_line(width: int = 3) -> rx.Component:
-    return rx.recharts.line(data_key="trust", y_axis_id="trust", name=t("results.trust_index"), stroke=TRUST_COLOUR,
-                            stroke_width=width, connect_nulls=False, dot=True, is_animation_active=False,
-                            type_="monotone", class_name="trust-line")
-
-
-def _bar(behaviour: Behaviour) -> rx.Component:
-    return rx.recharts.bar(data_key=behaviour.key, stack_id="actions", y_axis_id="count",
-                           name=t(f"behaviour.{behaviour.key}.name"), fill=f"var(--{behaviour.colour}-9)",
-                           is_animation_active=False, class_name=f"bar-{behaviour.key}")
-
-
-def _need_line(need: str) -> rx.Component:
-    return rx.recharts.line(data_key=need, y_axis_id="trust", name=t(f"results.need_{need}"),
-                            stroke=NEED_COLOURS[need], stroke_width=2, stroke_dasharray="5 4", connect_nulls=False,
-                            dot=False, hide=~TrendsState.show_needs,
-                            is_animation_active=False, type_="monotone")
-
-
-def _scrolling(chart: rx.Component) -> rx.Component:
-    """Wide ranges scroll sideways on a phone instead of squeezing 52 labels into 390 px."""
+def _scrolling(svg: rx.Var, **props) -> rx.Component:
+    """Wide ranges scroll sideways on a phone instead of squeezing 52 labels into 390 px. The
+    chart is SVG drawn on the server (trusthabits/ui/trend_svg.py)."""
     return rx.box(
-        rx.box(chart, min_width=TrendsState.chart_min_width, width="100%"),
+        rx.html(svg),
         overflow_x="auto", width="100%", class_name="trend-scroll", tab_index=0,
-        aria_label=t("trends.chart_label"), role="region",
+        aria_label=t("trends.chart_label"), role="region", **props,
     )
 
 
 def main_chart() -> rx.Component:
-    # Every week gets its label: the chart is at least PX_PER_WEEK wide per week (it scrolls).
-    return _scrolling(rx.recharts.composed_chart(
-        rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False, stroke="var(--gray-a5)"),
-        rx.recharts.x_axis(data_key="label", tick=TICK, interval=0, class_name="week-axis"),
-        rx.recharts.y_axis(y_axis_id="count", allow_decimals=False, width=28, tick=TICK),
-        _trust_axis(),
-        *[_bar(b) for b in BEHAVIOURS],
-        _trust_line(),
-        *[_need_line(need) for need in NEEDS],
-        rx.recharts.graphing_tooltip(),
-        data=TrendsState.rows, height=CHART_HEIGHT, width="100%",
-        margin={"top": 8, "right": 0, "left": 0, "bottom": 0}, id="trend-chart",
-    ))
+    return _scrolling(TrendsState.chart_svg, data_show_needs=TrendsState.show_needs)
 
 
 def _key(colour: str, label_key: str, line: bool = False) -> rx.Component:
@@ -98,16 +61,7 @@ def behaviour_chart() -> rx.Component:
                 *[rx.el.option(t(f"behaviour.{b.key}.name"), value=b.key) for b in BEHAVIOURS],
                 id="trend-focus", value=focus, on_change=TrendsState.choose_focus, style=native_select_style,
             ),
-            _scrolling(rx.recharts.composed_chart(
-                rx.recharts.x_axis(data_key="label", tick=TICK, interval="preserveStartEnd"),
-                rx.recharts.y_axis(y_axis_id="count", allow_decimals=False, width=28, tick=TICK),
-                _trust_axis(),
-                rx.recharts.bar(data_key=focus, y_axis_id="count", fill=TrendsState.focus_colour,
-                                is_animation_active=False, class_name="focus-bar"),
-                _trust_line(2),
-                data=TrendsState.rows, height=SMALL_HEIGHT, width="100%",
-                margin={"top": 4, "right": 0, "left": 0, "bottom": 0}, id="behaviour-chart",
-            )),
+            _scrolling(TrendsState.focus_svg),
             rx.cond(TrendsState.behaviour_insight[focus] != "",
                     rx.text(TrendsState.behaviour_insight[focus], size="2", class_name="behaviour-insight")),
             rx.el.ul(rx.foreach(TrendsState.lag_texts[focus], lambda cell: rx.el.li(rx.text(cell, size="2"))),

@@ -12,10 +12,8 @@ import reflex as rx
 from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.core.daily_log import WEEKDAYS
 from trusthabits.ui.components.entries import colour_dot
+from trusthabits.ui.components.shell import when_signed_in
 from trusthabits.ui.state import t
-
-DAY_CELL = "16px"
-COUNT_WIDTH = "3rem"
 
 
 def _tile(state, behaviour: Behaviour) -> rx.Component:
@@ -51,43 +49,28 @@ def behaviour_tiles(state) -> rx.Component:
 
 
 def _day_cell(state, behaviour: Behaviour, index: int) -> rx.Component:
-    done = state.week_counts[behaviour.key][index] > 0
-    return rx.box(
-        width=DAY_CELL,
-        height=DAY_CELL,
-        border_radius="4px",
-        background=rx.cond(done, f"var(--{behaviour.colour}-9)", "var(--gray-a3)"),
-        outline=rx.cond(state.today_index == index, "1.5px solid var(--gray-a8)", "none"),
-        outline_offset="1px",
+    return rx.el.span(
+        class_name="day-cell",
+        data_done=state.week_counts[behaviour.key][index] > 0,
+        data_today=state.today_index == index,
     )
 
 
 def _week_row(state, behaviour: Behaviour) -> rx.Component:
     total = state.week_totals[behaviour.key]
-    return rx.hstack(
+    return rx.el.div(
         colour_dot(behaviour.colour),
-        rx.text(
-            t(f"behaviour.{behaviour.key}.name"),
-            size="2",
-            flex="1",
-            min_width="0",
-            white_space="nowrap",
-            overflow="hidden",
-            text_overflow="ellipsis",
-        ),
-        rx.hstack(*[_day_cell(state, behaviour, i) for i in range(WEEKDAYS)], gap="3px"),
-        rx.box(
-            rx.cond(
+        rx.el.span(t(f"behaviour.{behaviour.key}.name"), class_name="week-name"),
+        rx.el.span(*[_day_cell(state, behaviour, i) for i in range(WEEKDAYS)],
+                   class_name=f"week-days colour-{behaviour.colour}"),
+        rx.el.span(
+            when_signed_in(rx.cond(
                 total > 0,
-                rx.text(total.to_string() + "×", size="2", weight="bold"),
-                rx.text(t("week.not_yet"), size="1", color_scheme="gray", font_style="italic"),
-            ),
-            width=COUNT_WIDTH,
-            text_align="right",
+                rx.el.strong(total.to_string() + "×"),
+                rx.el.em(t("week.not_yet"), class_name="week-not-yet"),
+            )),
+            class_name="week-count",
         ),
-        align="center",
-        spacing="2",
-        width="100%",
         class_name="week-row",
         data_behaviour=behaviour.key,
         data_count=total,
@@ -95,25 +78,21 @@ def _week_row(state, behaviour: Behaviour) -> rx.Component:
 
 
 def this_week(state) -> rx.Component:
-    header = rx.hstack(
-        rx.heading(t("week.title"), as_="h2", size="3", flex="1"),
-        rx.hstack(
-            *[rx.text(t(f"weekday.initial.{i}"), size="1", color_scheme="gray", width=DAY_CELL, text_align="center") for i in range(WEEKDAYS)],
-            gap="3px",
-            aria_hidden="true",
-        ),
-        rx.box(width=COUNT_WIDTH),
-        align="center",
-        spacing="2",
-        width="100%",
+    """Six rows of plain elements laid out by the `week-*` rules in assets/theme.css: the card is
+    on the first screen of Today and redrawn after every tap, so it stays cheap to draw."""
+    header = rx.el.div(
+        rx.heading(t("week.title"), as_="h2", size="3", class_name="week-name"),
+        rx.el.span(*[rx.el.span(t(f"weekday.initial.{i}")) for i in range(WEEKDAYS)],
+                   class_name="week-days week-initials", aria_hidden="true"),
+        rx.el.span(class_name="week-count"),
+        class_name="week-row",
     )
     return rx.card(
-        rx.vstack(
+        rx.el.div(
             header,
             *[_week_row(state, b) for b in BEHAVIOURS],
             rx.text(state.week_status, size="1", color_scheme="gray", id="week-status"),
-            spacing="2",
-            width="100%",
+            class_name="week-rows",
         ),
         width="100%",
         id="this-week",

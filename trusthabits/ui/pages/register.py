@@ -58,8 +58,8 @@ class RegisterState(AppState):
             return
         self.busy = False
         self.errors = {}
-        self.session_token = token
-        self.manager_name, self.signed_in = profile.name, True
+        await self._keep_session(token)
+        await self._show_session(profile)
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect("/")

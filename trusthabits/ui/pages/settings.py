@@ -34,17 +34,17 @@ class SettingsState(AppState):
     # Bumped after a successful password change so the form remounts empty.
     password_form_key: int = 0
 
-    def _show(self, profile: accounts.Profile) -> None:
+    async def _show(self, profile: accounts.Profile) -> None:
         self.email, self.name = profile.email, profile.name
         self.locale, self.time_zone = profile.locale, profile.time_zone
-        self.manager_name = profile.name
+        await self._show_session(profile)
 
     @rx.event
     async def on_load(self):
         self.profile_errors, self.password_errors = {}, {}
         self.profile_saved, self.password_saved = "", ""
         if profile := await self._signed_in():
-            self._show(profile)
+            await self._show(profile)
 
     @rx.event
     def set_time_zone(self, zone: str):
@@ -68,7 +68,7 @@ class SettingsState(AppState):
             self.profile_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
             self.profile_saved = ""
             return
-        self._show(updated)
+        await self._show(updated)
         self.profile_errors = {}
         self.lang_pref = updated.locale
         script = self._set_language(updated.locale)
@@ -89,7 +89,7 @@ class SettingsState(AppState):
                 profile.id,
                 current_password=form.get("current_password", ""),
                 new_password=form.get("new_password", ""),
-                keep_token=self.session_token,
+                keep_token=await self._session_token(),
             )
         except FieldErrors as invalid:
             self.password_errors = {k: self._tr(v) for k, v in invalid.errors.items()}

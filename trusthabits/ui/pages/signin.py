@@ -43,8 +43,8 @@ class SignInState(AppState):
             self.busy = False
             return
         self.busy = False
-        self.session_token = token
-        self.manager_name, self.signed_in = profile.name, True
+        await self._keep_session(token)
+        await self._show_session(profile)
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect(safe_next_path(self.router.url.query_parameters.get("next")))

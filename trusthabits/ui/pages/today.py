@@ -3,7 +3,7 @@ confirmation with Undo and "Add details"; this week at a glance; the last week's
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import reflex as rx
 
@@ -13,7 +13,7 @@ from trusthabits.services import actions
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.last_plan import LastPlanState, last_plan
-from trusthabits.ui.components.shell import app_layout
+from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.week import behaviour_tiles, this_week
 from trusthabits.ui.entry_state import EntryListMixin
 from trusthabits.ui.state import AppState, run_service, t
@@ -30,16 +30,24 @@ class TodayState(EntryListMixin, AppState):
     week_status: str = ""
     today_index: int = -1
 
-    @rx.var
-    def greeting(self) -> str:
-        return self._tr("today.greeting", name=self.manager_name)
+    greeting: str = ""
+    # The latest entries arrive after the rest of the page (see on_load); until then the list
+    # shows nothing rather than "nothing logged yet".
+    entries_loaded: bool = False
 
     async def _refresh(self, profile: Profile) -> None:
+        today = await self._refresh_week(profile)
+        await self._refresh_entries(profile, today)
+
+    async def _refresh_week(self, profile: Profile) -> date:
         today = await run_service(actions.manager_today, profile.id)
-        summary = await run_service(actions.week_summary, profile.id, today)
+        self._show_week(await run_service(actions.week_summary, profile.id, today), today)
+        return today
+
+    async def _refresh_entries(self, profile: Profile, today: date) -> None:
         recent = await run_service(actions.recent_entries, profile.id, today - timedelta(days=BACKDATE_DAYS), RECENT_LIMIT)
-        self._show_week(summary, today)
         self.entries = [self._entry_view(entry, today) for entry in recent]
+        self.entries_loaded = True
 
     def _show_week(self, summary: actions.WeekSummary, today) -> None:
         self.week_counts = summary.per_behaviour
@@ -54,9 +62,20 @@ class TodayState(EntryListMixin, AppState):
 
     @rx.event
     async def on_load(self):
+        """The page's load as one event with two updates: first everything on the phone's first
+        screen, then the entries list below it. Each update is one redraw in the browser; two
+        smaller ones keep the page responsive while it fills in."""
         self.entry_message, self.edit_id = "", 0
-        if profile := await self._signed_in():
-            await self._refresh(profile)
+        (await self.get_state(TapState)).reset()  # a fresh page shows no old confirmation
+        profile, follow_up = await self._admit()
+        if profile is None:
+            yield follow_up
+            return
+        self.greeting = self._tr("today.greeting", name=profile.name)
+        today = await self._refresh_week(profile)
+        await (await self.get_state(LastPlanState))._load(profile)
+        yield follow_up
+        await self._refresh_entries(profile, today)
 
     @rx.event
     async def refresh(self):
@@ -74,10 +93,6 @@ class TapState(AppState):
     confirmed_id: int = 0
     confirmation: str = ""
     undone: str = ""
-
-    @rx.event
-    def on_load(self):
-        self.confirmed_id, self.confirmation, self.undone = 0, "", ""
 
     @rx.event
     async def log(self, behaviour: str):
@@ -146,27 +161,38 @@ def _recent() -> rx.Component:
             align="baseline",
             width="100%",
         ),
-        rx.cond(TodayState.entries, entry_list(TodayState), rx.text(t("today.nothing_yet"), size="2", color_scheme="gray")),
+        rx.cond(
+            TodayState.entries_loaded,
+            rx.cond(TodayState.entries, entry_list(TodayState),
+                    rx.text(t("today.nothing_yet"), size="2", color_scheme="gray")),
+        ),
         spacing="2",
         width="100%",
+        # Below the fold on a phone: the browser lays it out only when it scrolls into view.
+        content_visibility="auto",
+        contain_intrinsic_size="auto 40rem",
     )
 
 
-ON_LOAD = [AppState.require_manager, TapState.on_load, TodayState.on_load, LastPlanState.on_load]
+ON_LOAD = TodayState.on_load
 
 
 def view() -> rx.Component:
+    # Tiles, this week's rows and headings come from the catalogue and paint from the prerendered
+    # HTML; the manager's numbers, entries and plan follow the session check.
     return app_layout(
         ROUTE,
         "today.title",
         rx.vstack(
-            rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting"),
-            last_plan(),
+            # The line keeps its height while the greeting waits for the session: nothing moves.
+            rx.box(when_signed_in(rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting")),
+                   min_height="1.25rem"),
             behaviour_tiles(TapState),
             _confirmation(),
             rx.cond(TapState.undone, rx.text(TapState.undone, size="2", role="status", color_scheme="gray")),
             entry_message(TodayState),
             this_week(TodayState),
+            last_plan(),
             rx.link(
                 rx.icon("trending-up", size=18),
                 t("today.habit_strength"),
@@ -183,4 +209,5 @@ def view() -> rx.Component:
             spacing="3",
             width="100%",
         ),
+        gated=False,
     )

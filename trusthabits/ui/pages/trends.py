@@ -9,11 +9,11 @@ import reflex as rx
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.trends import RANGES
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
-from trusthabits.ui.components.shell import app_layout
+from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.trend_chart import behaviour_chart, legend, main_chart, trend_table
-from trusthabits.ui.state import AppState, t
+from trusthabits.ui.state import SessionState, t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
-from trusthabits.ui.trends_state import TrendsState
+from trusthabits.ui.trends_state import CHART_HEIGHT, TrendsState
 
 ROUTE = "/trends"
 # Radix gives every item the widest item's width: size 1 (smaller padding) with 14 px text keeps four
@@ -108,32 +108,41 @@ def _share() -> rx.Component:
     )
 
 
+def _chart_or_table() -> rx.Component:
+    # The chart's height is kept while it waits for the data, so nothing below it moves.
+    return rx.box(
+        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart()))),
+        width="100%", min_height=f"{CHART_HEIGHT}px",
+    )
+
+
 def _content() -> rx.Component:
+    # Controls and explanations come from the catalogue and paint from the prerendered HTML;
+    # the charts, insight and rounds follow the session check.
     return rx.vstack(
         _controls(),
         rx.text(t("trends.legend"), size="2", color_scheme="gray"),
-        rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart())),
+        _chart_or_table(),
         _insight(),
         rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
         behaviour_chart(),
-        _share(),
+        rx.cond(TrendsState.share_loaded, _share()),
         spacing="4", width="100%",
     )
 
 
-ON_LOAD = [AppState.require_manager, TrendsState.on_load]
+ON_LOAD = TrendsState.on_load
 
 
 def view() -> rx.Component:
+    no_team = rx.vstack(
+        rx.text(t("trends.no_team")),
+        rx.link(t("trends.to_team"), href="/team", min_height=TAP_TARGET, display="flex", align_items="center"),
+        width="100%",
+    )
     return app_layout(
         ROUTE,
         "trends.title",
-        rx.cond(
-            TrendsState.team_id != "",
-            _content(),
-            rx.vstack(rx.text(t("trends.no_team")),
-                      rx.link(t("trends.to_team"), href="/team", min_height=TAP_TARGET, display="flex",
-                              align_items="center"),
-                      width="100%"),
-        ),
+        rx.cond(SessionState.signed_in & (TrendsState.team_id == ""), no_team, _content()),
+        gated=False,
     )

@@ -1,0 +1,37 @@
+"""What a phone downloads, checked on the production build the other browser tests use: the
+trimmed Radix stylesheet (only the colour scales we use, no responsive variants), a handful
+of grouped scripts per page, and no responsive props in the compiled pages (the trim relies
+on that). Speed itself is measured by bench/lighthouse.py, not asserted here."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+from tests.e2e.conftest import ROOT
+
+BREAKPOINT_RULE = re.compile(r"\.(xs|sm|md|lg|xl)\\:rt-")
+RESPONSIVE_PROP = re.compile(r'\[?"(initial|xs|sm|md|lg|xl)"\]?\s*:')
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode()
+
+
+def test_a_page_loads_the_trimmed_stylesheet_and_few_scripts(app_server):
+    html = _get(f"{app_server.base_url}/")
+    scripts = re.findall(r'rel="modulepreload" href="([^"]+)"', html)
+    assert 0 < len(scripts) <= 12, scripts
+    css = _get(app_server.base_url + re.search(r'href="(/assets/__reflex_global_styles[^"]*\.css)"', html).group(1))
+    assert ".rt-Button" in css and "--teal-9" in css and "--violet-9" in css
+    assert "--tomato-9" not in css  # a colour scale nothing uses
+    assert not BREAKPOINT_RULE.search(css)
+    assert len(css) < 350_000  # Radix's full stylesheet alone is 812 KB
+
+
+def test_no_compiled_page_passes_responsive_props_to_radix(app_server):
+    compiled = [*(ROOT / ".web" / "app_components").rglob("*.jsx"), *(ROOT / ".web" / "app" / "routes").rglob("*.jsx")]
+    assert compiled
+    offenders = {path.name: RESPONSIVE_PROP.findall(path.read_text()) for path in compiled}
+    assert not {name: found for name, found in offenders.items() if found}

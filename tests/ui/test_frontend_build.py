@@ -1,0 +1,81 @@
+"""The frontend build adjustments (trusthabits/ui/frontend_build.py): every colour scale the
+app uses is loaded, and the edits to Reflex's generated files apply once and fail loudly when
+those files change shape."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.ui import frontend_build
+
+ROOT = Path(__file__).resolve().parents[2]
+SCALE = r"(?:amber|blue|bronze|brown|crimson|cyan|gold|grass|gray|green|indigo|iris|jade|lime|mauve|mint|olive|orange|pink|plum|purple|red|ruby|sage|sand|sky|slate|teal|tomato|violet|yellow)"
+USES = [
+    re.compile(rf'color_scheme="({SCALE})"'),
+    re.compile(rf"var\(--({SCALE})-a?\d+\)"),
+    re.compile(rf'colour="({SCALE})"'),
+]
+
+
+def _scales_named_in(paths) -> set[str]:
+    found = set()
+    for path in paths:
+        text = path.read_text()
+        for pattern in USES:
+            found.update(pattern.findall(text))
+    return found
+
+
+def test_every_colour_scale_the_app_names_is_loaded():
+    sources = [*(ROOT / "trusthabits").rglob("*.py"), ROOT / "assets" / "theme.css"]
+    named = _scales_named_in(sources) | {b.colour for b in BEHAVIOURS}
+    assert named, "the scan found no colours at all: the patterns are wrong"
+    assert named <= set(frontend_build.USED_COLOURS), named - set(frontend_build.USED_COLOURS)
+
+
+def test_the_scan_would_notice_an_unlisted_colour(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text('rx.badge("x", color_scheme="plum")\nstyle = "var(--jade-a9)"\n')
+    assert _scales_named_in([page]) == {"plum", "jade"}
+
+
+def test_stylesheets_load_only_the_used_colour_scales():
+    paths = frontend_build.stylesheet_paths()
+    colours = [p.rsplit("/", 1)[1].removesuffix(".css") for p in paths if "/tokens/colors/" in p]
+    assert colours == list(frontend_build.USED_COLOURS)
+    assert "@radix-ui/themes/styles.css" not in paths
+
+
+POSTCSS = 'export default {\n  plugins: {\n    "postcss-import": {},\n    autoprefixer: {},\n  },\n};\n'
+VITE = "output: {\n  codeSplitting: {\n    groups: [\n      { test: /env.json/, name: \"reflex-env\" },\n    ],\n  },\n},\n"
+ROOT_JSX = '  const loaders = {\n    "@radix-ui/themes": () => import("@radix-ui/themes"),\n  };\n'
+
+
+@pytest.mark.parametrize(("edit", "original", "expected"), [
+    (frontend_build.add_drop_breakpoints, POSTCSS, '"./postcss-drop-radix-breakpoints.cjs": {},'),
+    (frontend_build.add_chunk_groups, VITE, 'name: "vendor"'),
+])
+def test_config_edits_apply_once(edit, original, expected):
+    once = edit(original)
+    assert expected in once and once.count(expected) == 1
+    assert edit(once) == once
+
+
+@pytest.mark.parametrize("edit", [frontend_build.add_drop_breakpoints, frontend_build.add_chunk_groups])
+def test_config_edits_refuse_a_file_of_another_shape(edit):
+    with pytest.raises(RuntimeError, match="changed shape"):
+        edit("module.exports = {}")
+
+
+def test_the_full_radix_loader_is_removed_from_the_root():
+    assert "@radix-ui/themes" not in frontend_build.drop_radix_loader(ROOT_JSX)
+    assert "const loaders = {" in frontend_build.drop_radix_loader(ROOT_JSX)
+
+
+def test_the_postcss_step_is_shipped_with_the_app():
+    assert frontend_build.DROP_BREAKPOINTS.is_file()
+    assert "xs|sm|md|lg|xl" in frontend_build.DROP_BREAKPOINTS.read_text()
