@@ -74,10 +74,13 @@ def _wait_healthy(process: subprocess.Popen, base_url: str, log_path: Path) -> N
     raise RuntimeError("server did not start in time")
 
 
-def url_and_cookie_cli(doc: str, measure: Callable[[str, str | None], dict]) -> None:
-    """`script URL [--token SESSION_TOKEN]`, printing the measurement as JSON."""
+def url_and_cookie_cli(doc: str, measure: Callable[..., dict], runs: bool = False) -> None:
+    """`script URL [--token SESSION_TOKEN] [--runs N]`, printing the measurement as JSON."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("url")
     parser.add_argument("--token", help="a session token, to measure a signed-in page")
+    if runs:
+        parser.add_argument("--runs", type=int, default=1, help="repeat and report the median run")
     args = parser.parse_args()
-    print(json.dumps(measure(args.url, args.token), indent=2))
+    extra = {"runs": args.runs} if runs else {}
+    print(json.dumps(measure(args.url, args.token, **extra), indent=2))

@@ -78,7 +78,8 @@ def server(db: str) -> None:
     from trusthabits.db.engine import build_engine
     from trusthabits.db.models import Manager, Team
     from trusthabits.services import actions, share_back, trends
-    from trusthabits.ui.trends_state import chart_rows, table_rows
+    from trusthabits.core.behaviours import BEHAVIOURS
+    from trusthabits.ui.trends_state import behaviour_chart_svg, chart_rows, main_chart_svg, table_rows
 
     engine = build_engine(f"sqlite:///{db}")
     with Session(engine) as session:
@@ -92,9 +93,16 @@ def server(db: str) -> None:
             today = actions.manager_today(session, manager_id)
             series, found, history = trends.page_data(session, manager_id, team_id, range_key, today)
             rounds = share_back.closed_rounds(session, manager_id, team_id, datetime.now(timezone.utc))
+        rows = chart_rows(series)
+
+        def tr(key, **values):
+            return translate(key, "en", **values)
+
         return {
             "team_options": [{"id": str(i), "name": n} for i, n in choices],
-            "rows": chart_rows(series), "table": table_rows(series),
+            "weeks": len(rows),  # the rows stay on the server; the browser gets the drawn charts
+            "chart_svg": main_chart_svg(rows, tr), "focus_svg": behaviour_chart_svg(rows, BEHAVIOURS[0].key, tr),
+            "table": table_rows(series),
             "behaviour_insight": {k: s.text("en") if s else "" for k, s in found.behaviours.items()},
             "lag_texts": {k: [c.text("en") for c in cells] for k, cells in found.lags.items()},
             "need": found.need.text("en") if found.need else "",
@@ -113,7 +121,7 @@ def server(db: str) -> None:
             cpu.append((time.process_time() - start_cpu) * 1000)
         timings.sort()
         result[range_key] = {
-            "weeks": len(state["rows"]),
+            "weeks": state["weeks"],
             "server_ms_p50": round(statistics.median(timings), 1),
             "server_ms_p95": round(timings[int(len(timings) * 0.95) - 1], 1),
             # CPU time of this process: wall time on a busy machine also counts other processes.

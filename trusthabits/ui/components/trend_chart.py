@@ -13,11 +13,6 @@ from trusthabits.ui.state import t
 from trusthabits.ui.theme import native_select_style
 from trusthabits.ui.trends_state import TrendsState
 
-TRUST_COLOUR = "var(--gray-12)"
-# The need lines' colours; assets/theme.css draws the lines (`need-<need>`) in the same ones.
-NEED_COLOURS = {"autonomy": "var(--orange-10)", "relatedness": "var(--pink-10)", "competence": "var(--cyan-10)"}
-
-
 def _scrolling(svg: rx.Var, **props) -> rx.Component:
     """Wide ranges scroll sideways on a phone instead of squeezing 52 labels into 390 px. The
     chart is SVG drawn on the server (trusthabits/ui/trend_svg.py)."""
@@ -32,21 +27,20 @@ def main_chart() -> rx.Component:
     return _scrolling(TrendsState.chart_svg, data_show_needs=TrendsState.show_needs)
 
 
-def _key(colour: str, label_key: str, line: bool = False) -> rx.Component:
-    swatch = rx.box(width="14px", height="3px" if line else "12px", background=colour, border_radius="2px",
-                    flex_shrink="0")
-    return rx.hstack(swatch, rx.text(t(label_key), size="2"), align="center", spacing="1")
+def _key(swatch_class: str, label_key: str, colour_class: str = "") -> rx.Component:
+    return rx.el.span(rx.el.span(class_name=f"{swatch_class} {colour_class}".strip()), t(label_key),
+                      class_name="legend-key")
 
 
 def legend() -> rx.Component:
     """The chart's key in HTML, outside the sideways-scrolling chart, so it is always in view
-    and in readable text colour (recharts' own legend scrolls away and colours its text)."""
-    return rx.flex(
-        *[_key(f"var(--{b.colour}-9)", f"behaviour.{b.key}.name") for b in BEHAVIOURS],
-        _key(TRUST_COLOUR, "results.trust_index", line=True),
-        *[rx.cond(TrendsState.show_needs, _key(NEED_COLOURS[need], f"results.need_{need}", line=True))
+    and in readable text colour. Plain elements drawn by the `legend-*` rules in theme.css."""
+    return rx.el.div(
+        *[_key("legend-bar", f"behaviour.{b.key}.name", f"colour-{b.colour}") for b in BEHAVIOURS],
+        _key("legend-line trust-key", "results.trust_index"),
+        *[rx.cond(TrendsState.show_needs, _key(f"legend-line need-key-{need}", f"results.need_{need}"))
           for need in NEEDS],
-        wrap="wrap", gap="0.25rem 0.75rem", width="100%", id="trend-legend",
+        id="trend-legend", class_name="legend",
     )
 
 

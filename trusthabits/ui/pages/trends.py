@@ -16,15 +16,18 @@ from trusthabits.ui.theme import TAP_TARGET, native_select_style
 from trusthabits.ui.trends_state import CHART_HEIGHT, TrendsState
 
 ROUTE = "/trends"
-# Radix gives every item the widest item's width: size 1 (smaller padding) with 14 px text keeps four
-# ranges inside 390 px, and the height keeps them 44 px tap targets.
-CONTROL = {"height": TAP_TARGET, "width": "100%", "& .rt-SegmentedControlItemLabel": {"font_size": "14px"}}
-
-
-def _segmented(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
-    return rx.segmented_control.root(
-        *[rx.segmented_control.item(t(key), value=item_value) for item_value, key in items],
-        value=value, on_change=on_change, size="1", aria_label=t(label_key), id=id_, style=CONTROL,
+def _choices(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
+    """A segmented choice made of native radio buttons (drawn by the `choice-*` rules in
+    assets/theme.css): keyboard and screen readers get radios for free, and a phone draws
+    it far faster than a scripted segmented control."""
+    return rx.el.div(
+        *[rx.el.label(
+            rx.el.input(type="radio", name=id_, value=item_value, checked=value == item_value,
+                        on_change=on_change, class_name="choice-input"),
+            rx.el.span(t(key)),
+            class_name="choice",
+        ) for item_value, key in items],
+        role="radiogroup", aria_label=t(label_key), id=id_, class_name="choice-group",
     )
 
 
@@ -46,10 +49,10 @@ def _team_picker() -> rx.Component:
 def _controls() -> rx.Component:
     return rx.vstack(
         _team_picker(),
-        _segmented(TrendsState.range_key, TrendsState.choose_range,
-                   [(key, f"trends.range_{key}") for key in RANGES], "trends.range", "trend-range"),
-        _segmented(TrendsState.layout, TrendsState.choose_layout,
-                   [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
+        _choices(TrendsState.range_key, TrendsState.choose_range,
+                 [(key, f"trends.range_{key}") for key in RANGES], "trends.range", "trend-range"),
+        _choices(TrendsState.layout, TrendsState.choose_layout,
+                 [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
         rx.el.label(
             rx.switch(checked=TrendsState.show_needs, on_change=TrendsState.toggle_needs, size="3"),
             rx.text(t("trends.show_needs"), size="3"),
