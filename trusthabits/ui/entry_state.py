@@ -48,6 +48,8 @@ class EntryListMixin(rx.State, mixin=True):
     edit_errors: dict[str, str] = {}
     # Bumped whenever the editor opens, so its uncontrolled fields start from the entry again.
     edit_version: int = 0
+    # The entry whose delete button was tapped: its row asks "Delete / Keep" before anything goes.
+    deleting_id: str = ""
 
     async def _refresh(self, profile: Profile) -> None:
         """Reload what the page shows after an entry changed. Pages override this."""
@@ -124,7 +126,16 @@ class EntryListMixin(rx.State, mixin=True):
         await self._refresh(profile)
 
     @rx.event
+    def ask_delete(self, entry_id: str):
+        self.deleting_id = str(entry_id)
+
+    @rx.event
+    def keep_entry(self):
+        self.deleting_id = ""
+
+    @rx.event
     async def delete_entry(self, entry_id: str):
+        self.deleting_id = ""
         profile = await self._signed_in()
         if profile is None:
             return self._to_signin()

@@ -90,7 +90,7 @@ def chart(
 
     parts = [
         f'<svg id="{element_id}" class="trend-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'style="min-width:{width}px;max-width:{round(width * 1.6)}px" role="img" aria-label="{escape(label)}">',
+        f'style="min-width:{width}px;max-width:{round(width * 1.25)}px" role="img" aria-label="{escape(label)}">',
         '<g class="trend-grid">',
         *(f'<line x1="{AXIS_WIDTH}" x2="{width - AXIS_WIDTH}" y1="{_number(trust_y(v))}" y2="{_number(trust_y(v))}"/>'
           for v in range(TRUST_MIN, TRUST_MAX + 1)),

@@ -84,6 +84,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "log.delete": {"en": "Delete entry", "nl": "Registratie verwijderen"},
     "log.saved": {"en": "Entry saved.", "nl": "Registratie opgeslagen."},
     "log.deleted": {"en": "Entry deleted: {name}.", "nl": "Registratie verwijderd: {name}."},
+    "log.delete_question": {"en": "Delete this entry?", "nl": "Deze registratie verwijderen?"},
+    "log.delete_confirm": {"en": "Delete", "nl": "Verwijderen"},
+    "log.keep": {"en": "Keep", "nl": "Houden"},
     "log.editor_hint": {
         "en": "Pick what you did, add a line, or change the day.",
         "nl": "Kies wat je deed, schrijf een regel erbij of kies een andere dag.",

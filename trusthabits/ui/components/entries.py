@@ -42,8 +42,20 @@ def entry_row(state, entry: rx.Var) -> rx.Component:
             rx.cond(entry["note"], rx.el.p(entry["note"], class_name="entry-note")),
             class_name="entry-body",
         ),
-        _icon_button("pencil", "log.edit", state.start_edit(entry["id"])),
-        _icon_button("trash-2", "log.delete", state.delete_entry(entry["id"]), danger=True),
+        rx.cond(
+            state.deleting_id == entry["id"],
+            # One thumb can slip: deleting takes a second, deliberate tap.
+            rx.el.span(
+                rx.el.button(t("log.delete_confirm"), on_click=state.delete_entry(entry["id"]), type="button",
+                             class_name="text-button danger"),
+                rx.el.button(t("log.keep"), on_click=state.keep_entry, type="button", class_name="text-button"),
+                class_name="entry-confirm", role="group", aria_label=t("log.delete_question"),
+            ),
+            rx.fragment(
+                _icon_button("pencil", "log.edit", state.start_edit(entry["id"])),
+                _icon_button("trash-2", "log.delete", state.ask_delete(entry["id"]), danger=True),
+            ),
+        ),
         class_name="entry-row",
         role="listitem",
         data_entry=entry["id"],

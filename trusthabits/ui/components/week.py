@@ -28,7 +28,7 @@ def _tile(state, behaviour: Behaviour) -> rx.Component:
         height="76px",
         width="100%",
         flex_direction="column",
-        gap="1",
+        gap="0.25rem",
         padding="0.25rem",
         white_space="normal",
         line_height="1.15",
@@ -41,7 +41,7 @@ def behaviour_tiles(state) -> rx.Component:
     return rx.grid(
         *[_tile(state, b) for b in BEHAVIOURS],
         columns="3",
-        gap="2",
+        spacing="2",
         width="100%",
         role="group",
         aria_label=t("today.tiles_label"),

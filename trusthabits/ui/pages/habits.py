@@ -136,7 +136,7 @@ def _pauses() -> rx.Component:
                     rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start", name="start", **fields), spacing="1", min_width="0"),
                     rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end", name="end", **fields), spacing="1", min_width="0"),
                     columns="2",
-                    gap="2",
+                    spacing="2",
                     width="100%",
                 ),
                 rx.button(rx.icon("pause", size=18), t("habits.add_pause"), type="submit", size="3", min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),
