@@ -33,6 +33,11 @@ async def run_service(fn, *args, **kwargs):
     return await asyncio.to_thread(work)
 
 
+def _as_session_holder(session, token: str, fn, *args):
+    profile = accounts.resolve_session(session, token)
+    return profile, (None if profile is None else fn(session, profile.id, *args))
+
+
 def safe_next_path(raw: str | None) -> str:
     """Only same-site paths are followed after sign-in (no open redirect to another host)."""
     if raw and raw.startswith("/") and not raw.startswith("//") and "\\" not in raw:
@@ -63,6 +68,12 @@ class AppState(rx.State):
 
     async def _signed_in(self) -> Profile | None:
         return await run_service(accounts.resolve_session, await self._session_token())
+
+    async def _as_manager(self, fn, *args):
+        """(profile, fn(session, manager_id, *args)), or (None, None) without a valid session: the
+        session check and the work in one worker thread and one database session, so a tap's
+        answer comes back without a second hop."""
+        return await run_service(_as_session_holder, await self._session_token(), fn, *args)
 
     async def _session_token(self) -> str:
         return (await self.get_state(SessionState)).session_token

@@ -96,13 +96,12 @@ class TapState(AppState):
 
     @rx.event
     async def log(self, behaviour: str):
-        profile = await self._signed_in()
+        if not behaviours.is_behaviour(behaviour):
+            return
+        profile, entry = await self._as_manager(actions.log_action, behaviour)
         if profile is None:
             yield self._to_signin()
             return
-        if not behaviours.is_behaviour(behaviour):
-            return
-        entry = await run_service(actions.log_action, profile.id, behaviour)
         self.confirmed_id, self.undone = entry.id, ""
         self.confirmation = self._tr("today.logged", name=self._tr(f"behaviour.{behaviour}.name"))
         yield TodayState.refresh
