@@ -21,15 +21,17 @@ def _table_rows(page: Page) -> list[list[str]]:
     return [[cell.strip() for cell in row.locator("th, td").all_inner_texts()] for row in rows.all()]
 
 
-WEEK_TICKS = ".week-axis .week-tick"
-# Per week (by the x-axis label under it) the value a behaviour's bar was drawn for, in pixels.
-BAR_HEIGHTS_JS = """([ticks, bars]) => {
+WEEK_TICKS = ".week-axis text"
+# Per week (by the x-axis label under it) the value a behaviour's bar was drawn for, in pixels:
+# a series is one path with a rectangle (M x y h width v height …z) per week it has.
+BAR_HEIGHTS_JS = """([ticks, bar]) => {
   const centres = [...document.querySelectorAll(ticks)].map(t => +t.getAttribute('x'));
   const heights = centres.map(() => 0);
-  for (const p of document.querySelectorAll(bars)) {
-    const centre = +p.getAttribute('x') + +p.getAttribute('width') / 2;
+  const d = document.querySelector(bar).getAttribute('d');
+  for (const [, x, , w, h] of d.matchAll(/M([\\d.]+) ([\\d.]+)h([\\d.]+)v([\\d.]+)/g)) {
+    const centre = +x + +w / 2;
     const week = centres.reduce((best, c, i) => Math.abs(c - centre) < Math.abs(centres[best] - centre) ? i : best, 0);
-    heights[week] = +p.getAttribute('height');
+    heights[week] = +h;
   }
   return heights;
 }"""
@@ -52,8 +54,8 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     # Eight weeks: stacked bars per behaviour and the trust line, which breaks at gaps.
     chart = page.locator("#trend-chart")
     expect(chart.locator(WEEK_TICKS)).to_have_count(8)
-    expect(chart.locator(".trend-bar rect").first).to_be_visible()
-    assert chart.locator(".trend-bar").count() == 6  # one stacked series per behaviour
+    expect(chart.locator("path.trend-bar").first).to_be_visible()
+    assert chart.locator("path.trend-bar").count() == 6  # one stacked series per behaviour
     expect(chart.locator("path.trust-line")).to_have_count(1)
     assert chart.locator("path.trust-line").get_attribute("d").count("M") > 1  # it breaks at a gap
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -70,15 +72,16 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     assert 0 < len(shown) < 8  # the running week, and any week below k, have no trust value
     # Bars are drawn per behaviour and week from the same counts: compare every height ratio.
     for column, behaviour in ((1, "empowerment"), (3, "courage"), (4, "humility")):
-        heights = page.evaluate(BAR_HEIGHTS_JS, [f"#trend-chart {WEEK_TICKS}", f"#trend-chart .bar-{behaviour} rect"])
+        heights = page.evaluate(BAR_HEIGHTS_JS, [f"#trend-chart {WEEK_TICKS}", f"#trend-chart path.bar-{behaviour}"])
         counts = [int(row[column]) for row in rows]
         unit = max(heights) / max(counts)
         assert [round(h / unit) for h in heights] == counts, (behaviour, heights, counts)
 
     # Per behaviour: its own small chart against trust, one bar per week it was practised.
     page.get_by_label("Behaviour").select_option("humility")
-    expect(page.locator("#behaviour-chart .bar-humility rect")).to_have_count(sum(1 for row in rows if row[4] != "0"))
-    expect(page.locator("#behaviour-chart .bar-humility")).to_have_attribute("fill", "var(--green-9)")
+    focus = page.locator("#behaviour-chart path.bar-humility")
+    expect(focus).to_have_attribute("fill", "var(--green-9)")
+    assert focus.get_attribute("d").count("M") == sum(1 for row in rows if row[4] != "0")
 
     # Switching the range changes the number of weeks.
     page.locator("#trend-range").get_by_role("radio", name="6 months").click()

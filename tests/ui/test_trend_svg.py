@@ -41,14 +41,14 @@ def test_a_gap_starts_a_new_line_instead_of_joining_or_dropping_to_zero():
 
 def test_bars_stack_per_week_with_heights_proportional_to_counts():
     svg = _chart([2, 0, 4], [1, 3, 0], [None, 3.0, 4.5])
-    a = svg.findall(f".//{SVG}g[@class='trend-bar bar-a']/{SVG}rect")
-    b = svg.findall(f".//{SVG}g[@class='trend-bar bar-b']/{SVG}rect")
+    a = trend_svg.bar_boxes(svg.find(f".//{SVG}path[@class='trend-bar bar-a']").get("d"))
+    b = trend_svg.bar_boxes(svg.find(f".//{SVG}path[@class='trend-bar bar-b']").get("d"))
     assert len(a) == 2 and len(b) == 2  # zero counts draw nothing
-    unit = float(a[0].get("height")) / 2
-    assert float(a[1].get("height")) == unit * 4 and float(b[1].get("height")) == unit * 3
-    # Week 1: B sits on top of A.
-    assert abs(float(b[0].get("y")) + float(b[0].get("height")) - float(a[0].get("y"))) < 0.11
-    assert svg.find(f".//{SVG}g[@class='trend-bar bar-a']").get("fill") == "var(--blue-9)"
+    unit = a[0][2] / 2
+    assert abs(a[1][2] - unit * 4) < 0.11 and abs(b[1][2] - unit * 3) < 0.11
+    # Week 1: B sits on top of A (its bottom is A's top); both are centred on the week.
+    assert abs(b[0][1] + b[0][2] - a[0][1]) < 0.11 and a[0][0] == b[0][0]
+    assert svg.find(f".//{SVG}path[@class='trend-bar bar-a']").get("fill") == "var(--blue-9)"
 
 
 def test_the_trust_line_has_a_dot_per_value_and_none_for_a_gap():
@@ -64,7 +64,7 @@ def test_the_trust_line_has_a_dot_per_value_and_none_for_a_gap():
 def test_one_label_per_week_and_width_grows_with_weeks():
     for weeks in (8, 52):
         svg = _chart([1] * weeks, [0] * weeks, [None] * weeks)
-        assert len(svg.findall(f".//{SVG}text[@class='week-tick']")) == weeks
+        assert len(svg.findall(f".//{SVG}g[@class='trend-axis week-axis']/{SVG}text")) == weeks
         assert int(svg.get("width")) == 2 * trend_svg.AXIS_WIDTH + weeks * trend_svg.PX_PER_WEEK
     assert 2 * trend_svg.AXIS_WIDTH + 8 * trend_svg.PX_PER_WEEK <= 358  # eight weeks fit a 390 px phone
 

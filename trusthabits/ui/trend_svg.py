@@ -10,6 +10,7 @@ every text is escaped. The numbers behind the chart are also on the page as a ta
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Sequence
@@ -105,31 +106,30 @@ def chart(
     ]
     stacked = [0] * len(weeks)
     for series in bars:
-        parts.append(f'<g class="trend-bar bar-{series.key}" fill="var(--{series.colour}-9)">')
+        # One path per series, a closed rectangle per week: a year of six series stays a few KB.
+        boxes = []
         for i, value in enumerate(series.values):
             if value <= 0:
                 continue
             top = bottom - (stacked[i] + value) * per_action
-            parts.append(
-                f'<rect x="{_number(x_centre(i) - BAR_WIDTH / 2)}" y="{_number(top)}" width="{BAR_WIDTH}" '
-                f'height="{_number(value * per_action)}"><title>{escape(weeks[i])} · {escape(series.name)}: '
-                f"{value}</title></rect>"
-            )
+            boxes.append(f"M{_number(x_centre(i) - BAR_WIDTH / 2)} {_number(top)}h{BAR_WIDTH}"
+                         f"v{_number(value * per_action)}h-{BAR_WIDTH}z")
             stacked[i] += value
-        parts.append("</g>")
+        parts.append(f'<path class="trend-bar bar-{series.key}" fill="var(--{series.colour}-9)" d="{"".join(boxes)}">'
+                     f"<title>{escape(series.name)}</title></path>")
     for line in lines:
         points = [None if v is None else (x_centre(i), trust_y(v)) for i, v in enumerate(line.values)]
         parts.append(f'<path class="trend-line {line.css_class}" d="{line_path(points)}"><title>{escape(line.name)}</title></path>')
         if line.dots:
             parts.append(f'<g class="trend-dots {line.css_class}-dots">')
-            parts.extend(
-                f'<circle cx="{_number(p[0])}" cy="{_number(p[1])}" r="{DOT_RADIUS}"><title>{escape(weeks[i])} · '
-                f"{escape(line.name)}: {line.values[i]:.2f}</title></circle>"
-                for i, p in enumerate(points) if p is not None
-            )
+            parts.extend(f'<circle cx="{_number(p[0])}" cy="{_number(p[1])}" r="{DOT_RADIUS}"/>' for p in points if p)
             parts.append("</g>")
-    parts.append('<g class="trend-axis week-axis" text-anchor="middle">')
-    parts.extend(f'<text class="week-tick" x="{_number(x_centre(i))}" y="{height - 6}">{escape(w)}</text>'
-                 for i, w in enumerate(weeks))
+    parts.append(f'<g class="trend-axis week-axis" text-anchor="middle" transform="translate(0 {height - 6})">')
+    parts.extend(f'<text x="{_number(x_centre(i))}">{escape(w)}</text>' for i, w in enumerate(weeks))
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def bar_boxes(path_data: str) -> list[tuple[float, float, float]]:
+    """(x, top, height) of each rectangle in a bar series' path (for tests and checks)."""
+    return [(float(x), float(y), float(h)) for x, y, h in re.findall(r"M([\d.]+) ([\d.]+)h[\d.]+v([\d.]+)", path_data)]
