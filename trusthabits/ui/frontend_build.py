@@ -8,7 +8,7 @@ measured with bench/lighthouse.py (numbers in the issue notes):
 - A PostCSS step drops Radix's responsive variants (`.md:rt-…`), 60 % of what is left: we pass
   no responsive props to Radix components (a test checks the compiled pages).
 - Scripts that several pages share go into two chunks (`vendor`, `shared`) instead of dozens,
-  so a phone makes 7 requests for a page instead of 36.
+  so a phone makes 7 to 10 requests for a page instead of 36.
 - The root no longer keeps a loader for all of Radix Themes: it only serves dynamic components,
   which TrustHabits does not use.
 
