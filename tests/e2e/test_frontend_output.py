@@ -24,10 +24,27 @@ def test_a_page_loads_the_trimmed_stylesheet_and_few_scripts(app_server):
     scripts = re.findall(r'rel="modulepreload" href="([^"]+)"', html)
     assert 0 < len(scripts) <= 12, scripts
     css = _get(app_server.base_url + re.search(r'href="(/assets/__reflex_global_styles[^"]*\.css)"', html).group(1))
-    assert ".rt-Button" in css and "--teal-9" in css and "--violet-9" in css
+    assert ".rt-Button" in css and ".rt-DialogContent" in css and "--teal-9" in css and "--violet-9" in css
+    assert ".rt-SliderRoot" not in css and ".rt-DropdownMenuContent" not in css  # components we never draw
     assert "--tomato-9:" not in css  # a colour scale nothing uses is not defined
     assert not BREAKPOINT_RULE.search(css)
     assert len(css) < 350_000  # Radix's full stylesheet alone is 812 KB
+
+
+RADIX_IMPORT = re.compile(r'import \{([^}]*)\} from "@radix-ui/themes"')
+
+
+def test_every_radix_component_the_pages_use_keeps_its_css(app_server):
+    """The CSS trim keeps only the components in frontend_build.RADIX_COMPONENTS."""
+    from trusthabits.ui.frontend_build import RADIX_COMPONENTS
+
+    web = ROOT / ".web"
+    used = set()
+    for path in [*web.rglob("app/**/*.jsx"), *web.rglob("app_components/**/*.jsx"), *web.rglob("utils/**/*.js*")]:
+        for names in RADIX_IMPORT.findall(path.read_text()):
+            used.update(name.split(" as ")[0].strip() for name in names.split(",") if name.strip())
+    assert "Button" in used and "Text" in used  # the scan found the imports
+    assert used <= set(RADIX_COMPONENTS), used - set(RADIX_COMPONENTS)
 
 
 def test_no_compiled_page_passes_responsive_props_to_radix(app_server):

@@ -56,7 +56,7 @@ ROOT_JSX = '  const loaders = {\n    "@radix-ui/themes": () => import("@radix-ui
 
 
 @pytest.mark.parametrize(("edit", "original", "expected"), [
-    (frontend_build.add_drop_breakpoints, POSTCSS, '"./postcss-drop-radix-breakpoints.cjs": {},'),
+    (frontend_build.add_trim_radix, POSTCSS, '"./postcss-trim-radix.cjs": { components: ["Badge", "BaseButton",'),
     (frontend_build.add_chunk_groups, VITE, 'name: "vendor"'),
 ])
 def test_config_edits_apply_once(edit, original, expected):
@@ -65,7 +65,7 @@ def test_config_edits_apply_once(edit, original, expected):
     assert edit(once) == once
 
 
-@pytest.mark.parametrize("edit", [frontend_build.add_drop_breakpoints, frontend_build.add_chunk_groups])
+@pytest.mark.parametrize("edit", [frontend_build.add_trim_radix, frontend_build.add_chunk_groups])
 def test_config_edits_refuse_a_file_of_another_shape(edit):
     with pytest.raises(RuntimeError, match="changed shape"):
         edit("module.exports = {}")
@@ -77,5 +77,5 @@ def test_the_full_radix_loader_is_removed_from_the_root():
 
 
 def test_the_postcss_step_is_shipped_with_the_app():
-    assert frontend_build.DROP_BREAKPOINTS.is_file()
-    assert "xs|sm|md|lg|xl" in frontend_build.DROP_BREAKPOINTS.read_text()
+    assert frontend_build.TRIM_RADIX.is_file()
+    assert "xs|sm|md|lg|xl" in frontend_build.TRIM_RADIX.read_text()

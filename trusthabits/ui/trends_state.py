@@ -107,6 +107,7 @@ class TrendsState(AppState):
     def _apply(self, series: trends.TeamTrends, found: trends.TrendInsight) -> None:
         self._rows, self.table = chart_rows(series), table_rows(series)
         self.chart_svg = main_chart_svg(self._rows, self._tr)
+        self.focus_svg = behaviour_chart_svg(self._rows, self.focus, self._tr)
         lang = self.lang
         self.behaviour_insight = {key: s.text(lang) if s else "" for key, s in found.behaviours.items()}
         self.lag_texts = {key: [cell.text(lang) for cell in cells] for key, cells in found.lags.items()}
@@ -142,10 +143,8 @@ class TrendsState(AppState):
         self._apply(series, found)
         self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
 
-    async def _load_below(self, manager_id: int) -> None:
-        """What sits below the main chart: the chart of the behaviour in focus and the rounds
-        that can be shared back."""
-        self.focus_svg = behaviour_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
+    async def _load_share(self, manager_id: int) -> None:
+        """The closed rounds that can be shared back (the form at the bottom of the page)."""
         try:
             rounds = await run_service(share_back.closed_rounds, manager_id, int(self.team_id or 0), utcnow())
         except TeamNotFound:
@@ -164,13 +163,13 @@ class TrendsState(AppState):
         self.share_message, self.share_error = "", ""
         if manager_id := await self._manager_id():
             await self._load(manager_id)
-            await self._load_below(manager_id)
+            await self._load_share(manager_id)
             return self._scroll_to_latest()
 
     @rx.event
     async def on_load(self):
-        """The session check and the page's data in one event with two updates: first the main
-        chart and the insight, then what lies below them (two smaller redraws on a phone)."""
+        """The session check and the page's data in one event with two updates: first the charts
+        and the insight, then the share-back form at the bottom (two smaller redraws on a phone)."""
         self.share_message, self.share_error = "", ""
         profile, follow_up = await self._admit()
         if profile is None:
@@ -180,7 +179,7 @@ class TrendsState(AppState):
         yield follow_up
         if scroll := self._scroll_to_latest():
             yield scroll
-        await self._load_below(profile.id)
+        await self._load_share(profile.id)
 
     @rx.event
     async def choose_team(self, team_id: str):
