@@ -24,7 +24,7 @@ def test_a_page_loads_the_trimmed_stylesheet_and_few_scripts(app_server):
     scripts = re.findall(r'rel="modulepreload" href="([^"]+)"', html)
     assert 0 < len(scripts) <= 12, scripts
     css = _get(app_server.base_url + re.search(r'href="(/assets/__reflex_global_styles[^"]*\.css)"', html).group(1))
-    assert ".rt-Button" in css and ".rt-DialogContent" in css and "--teal-9" in css and "--violet-9" in css
+    assert ".rt-Button" in css and ".rt-BaseDialogContent" in css and "--teal-9" in css and "--violet-9" in css
     assert ".rt-SliderRoot" not in css and ".rt-DropdownMenuContent" not in css  # components we never draw
     assert "--tomato-9:" not in css  # a colour scale nothing uses is not defined
     assert not BREAKPOINT_RULE.search(css)

@@ -83,6 +83,15 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     expect(focus).to_have_attribute("fill", "var(--green-9)")
     assert focus.get_attribute("d").count("M") == sum(1 for row in rows if row[4] != "0")
 
+    # The needs switch adds the three need lines and their keys, and takes them away again.
+    needs = page.get_by_role("switch", name="Also show autonomy, relatedness, competence")
+    needs.click()
+    expect(chart.locator("path.need-line").first).to_be_visible()
+    expect(page.locator("#trend-legend .legend-key")).to_have_count(10)
+    needs.click()
+    expect(page.locator("#trend-legend .legend-key")).to_have_count(7)
+    expect(chart.locator("path.need-line").first).to_be_hidden()
+
     # Switching the range changes the number of weeks.
     page.locator("#trend-range").get_by_role("radio", name="6 months").click()
     expect(chart.locator(WEEK_TICKS)).to_have_count(26)

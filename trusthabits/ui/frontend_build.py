@@ -46,7 +46,7 @@ RADIX_COMPONENTS: dict[str, tuple[str, ...]] = {
     "Callout": ("Callout",), "Card": ("Card", "BaseCard"), "Code": ("Code",),
     "Dialog": ("Dialog", "BaseDialog"), "Flex": ("Flex",), "Grid": ("Grid",), "Heading": ("Heading",),
     "Link": ("Link",), "Progress": ("Progress",), "SegmentedControl": ("SegmentedControl",),
-    "Spinner": ("Spinner",), "Strong": ("Strong",), "Switch": ("Switch",), "Table": ("Table",),
+    "Spinner": ("Spinner",), "Strong": ("Strong",), "Table": ("Table",),
     "Text": ("Text",), "TextArea": ("TextArea",), "TextField": ("TextField",), "Theme": (),
 }
 CHUNK_GROUPS = """

@@ -19,7 +19,13 @@ global_style = {
     # `colour-<scale>` gives an element its behaviour's colour as `--behaviour-colour`: repeated
     # marks (dots, this week's cells) then use fixed classes from assets/theme.css instead of a
     # computed style each, which keeps redrawing them cheap.
-    **{f".colour-{colour}": {"--behaviour-colour": f"var(--{colour}-9)"} for colour in USED_COLOURS},
+    **{f".colour-{colour}": {
+        "--behaviour-colour": f"var(--{colour}-9)",
+        "--behaviour-soft": f"var(--{colour}-a3)",
+        "--behaviour-soft-hover": f"var(--{colour}-a4)",
+        "--behaviour-icon": f"var(--{colour}-11)",
+        "--behaviour-text": f"var(--{colour}-12)",
+    } for colour in USED_COLOURS},
 }
 
 native_select_style = {

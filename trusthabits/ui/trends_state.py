@@ -193,8 +193,8 @@ class TrendsState(AppState):
         return await self._refresh()
 
     @rx.event
-    def toggle_needs(self, value: bool):
-        self.show_needs = bool(value)
+    def flip_needs(self):
+        self.show_needs = not self.show_needs
 
     @rx.event
     def choose_layout(self, layout: str | list[str]):

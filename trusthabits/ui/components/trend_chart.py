@@ -48,7 +48,7 @@ def behaviour_chart() -> rx.Component:
     """One behaviour at a time (picked from a list): its weekly count against trust, with what
     may be said about it. One small chart, not six, keeps the page light on a phone."""
     focus = TrendsState.focus
-    return rx.card(
+    return rx.el.section(
         rx.vstack(
             rx.el.label(t("trends.behaviour"), html_for="trend-focus", font_weight="500"),
             rx.el.select(
@@ -62,7 +62,7 @@ def behaviour_chart() -> rx.Component:
                      padding_left="1rem", margin="0", color="var(--gray-11)"),
             spacing="2", width="100%",
         ),
-        width="100%", class_name="behaviour-trend",
+        class_name="panel behaviour-trend",
     )
 
 

@@ -17,22 +17,14 @@ from trusthabits.ui.state import t
 
 
 def _tile(state, behaviour: Behaviour) -> rx.Component:
-    return rx.button(
+    # A plain button in the behaviour's colour (`behaviour-tile` in assets/theme.css): the tiles
+    # are the first thing a phone draws, and the most tapped.
+    return rx.el.button(
         rx.icon(behaviour.icon, size=24, aria_hidden="true"),
-        rx.text(t(f"behaviour.{behaviour.key}.name"), size="2", weight="medium", class_name="tile-name"),
+        rx.el.span(t(f"behaviour.{behaviour.key}.name"), class_name="tile-name"),
         on_click=state.log(behaviour.key),
-        color_scheme=behaviour.colour,
-        variant="soft",
-        # Darker text on the soft tile: the default shade fails WCAG contrast for some colours.
-        high_contrast=True,
-        height="76px",
-        width="100%",
-        flex_direction="column",
-        gap="0.25rem",
-        padding="0.25rem",
-        white_space="normal",
-        line_height="1.15",
-        class_name="behaviour-tile",
+        type="button",
+        class_name=f"behaviour-tile colour-{behaviour.colour}",
         data_behaviour=behaviour.key,
     )
 
@@ -87,13 +79,10 @@ def this_week(state) -> rx.Component:
         rx.el.span(class_name="week-count"),
         class_name="week-row",
     )
-    return rx.card(
-        rx.el.div(
-            header,
-            *[_week_row(state, b) for b in BEHAVIOURS],
-            rx.text(state.week_status, size="1", color_scheme="gray", id="week-status"),
-            class_name="week-rows",
-        ),
-        width="100%",
+    return rx.el.section(
+        header,
+        *[_week_row(state, b) for b in BEHAVIOURS],
+        rx.text(state.week_status, size="1", color_scheme="gray", id="week-status"),
+        class_name="panel week-rows",
         id="this-week",
     )

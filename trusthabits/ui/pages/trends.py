@@ -54,16 +54,18 @@ def _controls() -> rx.Component:
         _choices(TrendsState.layout, TrendsState.choose_layout,
                  [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
         rx.el.label(
-            rx.switch(checked=TrendsState.show_needs, on_change=TrendsState.toggle_needs, size="3"),
-            rx.text(t("trends.show_needs"), size="3"),
-            display="flex", align_items="center", gap="0.75rem", min_height=TAP_TARGET, cursor="pointer",
+            # A native checkbox drawn as a switch (`switch-input` in assets/theme.css).
+            rx.el.input(type="checkbox", role="switch", checked=TrendsState.show_needs,
+                        on_change=TrendsState.flip_needs, class_name="switch-input"),
+            rx.el.span(t("trends.show_needs")),
+            class_name="switch-label",
         ),
         spacing="3", width="100%",
     )
 
 
 def _insight() -> rx.Component:
-    return rx.card(
+    return rx.el.section(
         rx.vstack(
             rx.heading(t("trends.insight_title"), as_="h2", size="5"),
             rx.text(TrendsState.insight_basis, size="2", color_scheme="gray"),
@@ -74,7 +76,7 @@ def _insight() -> rx.Component:
             rx.text(t("insight.caveat"), size="2", color_scheme="gray"),
             spacing="3", width="100%",
         ),
-        width="100%",
+        class_name="panel",
     )
 
 
