@@ -47,6 +47,14 @@ def test_every_radix_component_the_pages_use_keeps_its_css(app_server):
     assert used <= set(RADIX_COMPONENTS), used - set(RADIX_COMPONENTS)
 
 
+def test_the_root_keeps_no_loader_for_all_of_radix(app_server):
+    # That loader (for dynamic components, which we don't use) pulled every Radix primitive
+    # into every page; frontend_build.drop_radix_loader removes it.
+    root = (ROOT / ".web" / "app" / "root.jsx").read_text()
+    assert "const loaders = {" in root
+    assert 'import("@radix-ui/themes")' not in root
+
+
 def test_no_compiled_page_passes_responsive_props_to_radix(app_server):
     compiled = [*(ROOT / ".web" / "app_components").rglob("*.jsx"), *(ROOT / ".web" / "app" / "routes").rglob("*.jsx")]
     assert compiled
