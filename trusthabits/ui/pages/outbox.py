@@ -35,7 +35,7 @@ def _message(message: rx.Var) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.text(message.to, size="2", weight="bold", style={"overflow_wrap": "anywhere"}),
+                rx.text(message.recipient, size="2", weight="bold", style={"overflow_wrap": "anywhere"}),
                 rx.badge(message.status, color_scheme=rx.cond(message.failed, "red", "gray")),
                 justify="between",
                 width="100%",

@@ -57,7 +57,7 @@ class ScheduleStatus:
 
 @dataclass(frozen=True)
 class OutboxRow:
-    to: str
+    recipient: str
     subject: str
     status: str
     failed: bool
@@ -122,7 +122,7 @@ def schedule_status(status: TeamStatus, tr: Translate) -> ScheduleStatus:
 def outbox_rows(items: list[OutboxItem], tr: Translate) -> list[OutboxRow]:
     return [
         OutboxRow(
-            to=tr("outbox.to", to=item.to),
+            recipient=tr("outbox.to", to=item.to),
             subject=item.subject,
             status=tr(f"outbox.status_{item.status}"),
             failed=item.status == FAILED,
