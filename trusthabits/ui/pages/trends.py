@@ -230,7 +230,7 @@ def _share() -> rx.Component:
                         rx.el.label(t("share.round"), html_for="share-round", font_weight="500"),
                         rx.el.select(
                             rx.foreach(TrendsState.share_options, lambda o: rx.el.option(o.label, value=o.id)),
-                            id="share-round", value=TrendsState.share_round,
+                            id="share-round", name="share_round", value=TrendsState.share_round,
                             on_change=TrendsState.choose_share_round, style=native_select_style,
                         ),
                         text_area_field("note", "share.note", hint_key="share.note_hint", rows="3",
