@@ -9,6 +9,8 @@ import reflex as rx
 from trusthabits.config import get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
+from trusthabits.web import harden
+from trusthabits.web.origins import engineio_origin_check
 from trusthabits.services.scheduler_runner import run_scheduler
 from trusthabits.ui.pages import (
     habits,
@@ -61,8 +63,11 @@ app = rx.App(
     html_custom_attrs={"dir": "ltr"},
     # No toasts in TrustHabits: without the provider, pages load 14 KiB less script.
     toaster=None,
-    api_transformer=api,
+    # Our routes in front of Reflex's, then the HTTP edge (headers, origins, uploads) around all.
+    api_transformer=[api, harden],
 )
+# The event websocket accepts only the app's own pages (python-engineio checks Origin too).
+app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in (signin, register, today, history, habits, trends, reflect, team, team_detail, outbox, pulse_answer, settings):
