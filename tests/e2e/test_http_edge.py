@@ -4,7 +4,6 @@ body is read."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import socket
 import urllib.parse
@@ -14,7 +13,7 @@ import pytest
 import socketio
 from sqlmodel import Session
 
-from tests.e2e.helpers import PASSWORD, create_manager
+from tests.e2e.helpers import PASSWORD, create_manager, run_async
 from tests.e2e.conftest import unique_email
 from trusthabits.services import accounts
 
@@ -91,7 +90,7 @@ def test_the_websocket_accepts_only_the_apps_own_pages(app_server):
             await _connect(base, "null"),
         ]
 
-    assert asyncio.run(attempts()) == [True, True, False, False, False]
+    assert run_async(attempts()) == [True, True, False, False, False]
 
 
 def _files(*folders) -> set[str]:
