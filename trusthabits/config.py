@@ -1,51 +1,145 @@
-"""Deployment settings, read from environment variables only (the README documents each one).
+"""Deployment settings: every environment variable TrustHabits reads, validated, with its default.
 
-Read at call time rather than import time so tests and the CLI can point a process at another
-database by setting the environment first.
+This class is the one place a setting is defined. To add one: add a field below with its
+`validation_alias` (the environment variable), its default and a validator if a bad value is
+possible, then add a row to the README's settings table. Code reads `get_settings().<field>`;
+nothing else in the app reads `os.environ` for configuration.
+
+A bad value stops the start with one line naming the variable (`settings_or_exit`, used by
+rxconfig.py and the `trusthabits` command). Settings are read when asked for, not at import, so
+tests and the CLI can point a process at another database by setting the environment first; a
+cache keyed on the variables' current values keeps asking cheap.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass
+import sys
+from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from trusthabits.adapters.smtp import parse_smtp_url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-
-@dataclass(frozen=True)
-class Settings:
-    database_url: str
-    base_url: str
-    port: int
-    scheduler_enabled: bool
-    log_level: str
-    smtp_url: str | None = None
-    mail_from: str = "TrustHabits <no-reply@localhost>"
-    mail_sender_enabled: bool = True
+_ON, _OFF = ("on", "1", "true", "yes"), ("off", "0", "false", "no")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_MAIL_FROM = "TrustHabits <no-reply@localhost>"
 
 
-def data_dir() -> Path:
-    return Path(os.environ.get("TRUSTHABITS_DATA_DIR", PROJECT_ROOT / "data"))
+def _switch(raw: object) -> object:
+    if isinstance(raw, str):
+        value = raw.strip().lower()
+        if value in _ON:
+            return True
+        if value in _OFF:
+            return False
+        raise ValueError(f"must be on or off (got {raw!r})")
+    return raw
+
+
+def _log_level(raw: str) -> str:
+    level = raw.strip().upper()
+    if level not in _LOG_LEVELS:
+        raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)} (got {raw!r})")
+    return level
+
+
+def _smtp_url(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    parse_smtp_url(raw)  # raises ValueError saying what it must look like
+    return raw
+
+
+def _http_url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError(f"must start with http:// or https:// (got {raw!r})")
+    return raw.rstrip("/")
+
+
+Switch = Annotated[bool, BeforeValidator(_switch)]
+
+
+class Settings(BaseSettings):
+    """Every setting, named by its environment variable (README: "Settings")."""
+
+    model_config = SettingsConfigDict(frozen=True, extra="ignore", case_sensitive=True)
+
+    port: int = Field(3000, ge=1, le=65535, validation_alias="PORT")
+    data_dir: Path = Field(PROJECT_ROOT / "data", validation_alias="TRUSTHABITS_DATA_DIR")
+    # Empty means: SQLite in `data_dir` (filled in below).
+    database_url: str = Field("", validation_alias="DATABASE_URL")
+    # Empty means: http://localhost:<port>.
+    base_url: Annotated[str, AfterValidator(lambda url: _http_url(url) if url else url)] = Field(
+        "", validation_alias="TRUSTHABITS_BASE_URL")
+    scheduler_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_SCHEDULER")
+    leader_retry_seconds: float = Field(30.0, gt=0, le=3600, validation_alias="TRUSTHABITS_LEADER_RETRY_S")
+    log_level: Annotated[str, AfterValidator(_log_level)] = Field("INFO", validation_alias="TRUSTHABITS_LOG_LEVEL")
+    smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = Field(None, validation_alias="SMTP_URL")
+    mail_from: str = Field(DEFAULT_MAIL_FROM, min_length=3, validation_alias="TRUSTHABITS_MAIL_FROM")
+    mail_sender_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_MAIL_SENDER")
+
+    @model_validator(mode="after")
+    def _fill_derived_defaults(self) -> Settings:
+        # Frozen: set the derived defaults once, here, so every reader sees the same values.
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'trusthabits.db'}")
+        if not self.base_url:
+            object.__setattr__(self, "base_url", f"http://localhost:{self.port}")
+        return self
+
+
+ENVIRONMENT_VARIABLES: tuple[str, ...] = tuple(
+    str(field.validation_alias) for field in Settings.model_fields.values())
+
+
+@lru_cache(maxsize=8)
+def _settings_for(_values: tuple[str | None, ...]) -> Settings:
+    return Settings()
 
 
 def get_settings() -> Settings:
-    port = int(os.environ.get("PORT", "3000"))
-    default_db = f"sqlite:///{data_dir() / 'trusthabits.db'}"
-    return Settings(
-        database_url=os.environ.get("DATABASE_URL", default_db),
-        base_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{port}").rstrip("/"),
-        port=port,
-        scheduler_enabled=_switch("TRUSTHABITS_SCHEDULER"),
-        log_level=os.environ.get("TRUSTHABITS_LOG_LEVEL", "INFO").upper(),
-        smtp_url=os.environ.get("SMTP_URL") or None,
-        mail_from=os.environ.get("TRUSTHABITS_MAIL_FROM", "TrustHabits <no-reply@localhost>"),
-        mail_sender_enabled=_switch("TRUSTHABITS_MAIL_SENDER"),
-    )
+    """The settings for the environment as it is now (cached while it does not change)."""
+    return _settings_for(tuple(os.environ.get(name) for name in ENVIRONMENT_VARIABLES))
 
 
-def _switch(name: str) -> bool:
-    return os.environ.get(name, "on").lower() not in ("off", "0", "false")
+def describe_invalid(error: ValidationError) -> str:
+    """One line per bad variable: its name, what was wrong and the value it had."""
+    lines = []
+    for problem in error.errors():
+        name = str(problem["loc"][0]) if problem["loc"] else "settings"
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        value = os.environ.get(name)
+        if value is not None and name.endswith("_URL"):
+            value = redact_url(value)  # never print a password
+        lines.append(f"Invalid setting {name}={value!r}: {message}" if value is not None
+                     else f"Invalid setting {name}: {message}")
+    return "\n".join(lines)
+
+
+def settings_or_exit() -> Settings:
+    """The settings, or a clear message on stderr and exit status 2 when one is invalid."""
+    try:
+        return get_settings()
+    except ValidationError as invalid:
+        print(f"TrustHabits cannot start. {describe_invalid(invalid)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def data_dir() -> Path:
+    return get_settings().data_dir
 
 
 def redact_url(url: str) -> str:
@@ -56,3 +150,9 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - a malformed URL is logged as-is minus credentials
         return url.split("@")[-1]
+
+
+def configure_logging(settings: Settings) -> None:
+    """The app's own log lines at the configured level."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("trusthabits").setLevel(settings.log_level)

@@ -8,7 +8,14 @@ import urllib.request
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import new_phone_page, unique_email
-from tests.e2e.helpers import PASSWORD, at_path, create_manager, expect_home, open_page, sign_in
+from tests.e2e.helpers import (
+    PASSWORD,
+    at_path,
+    create_manager,
+    expect_home,
+    open_page,
+    sign_in,
+)
 
 
 def test_register_land_home_sign_out_and_sign_in_again(page, app_server):

@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
-from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
-from trusthabits.services import mail, pulse_answers, scheduler
-
 from tests.services.pulse_helpers import answers
 from tests.services.rhythm_helpers import BASE_URL, local, manager, outbox, team, tick
+from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
+from trusthabits.services import mail, pulse_answers, scheduler
 
 AMS, NYC = "Europe/Amsterdam", "America/New_York"
 

@@ -10,18 +10,17 @@ single-use token, is removed from the stored copy.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
-import sys
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from trusthabits.adapters import smtp
+from trusthabits.config import DEFAULT_MAIL_FROM
 from trusthabits.db.models import OutboxMessage
-from trusthabits.services import smtp
 
 log = logging.getLogger("trusthabits.mail")
 
@@ -113,23 +112,19 @@ def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, tempor
     log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
 
 
-def _pause_after_claim_for_tests(count: int) -> None:
-    """Test hook: the exactly-once test SIGKILLs a sender right here, between claim and send."""
-    seconds = float(os.environ.get("TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM") or 0)
-    if seconds:
-        print(f"claimed {count}", file=sys.stdout, flush=True)
-        time.sleep(seconds)
-
-
-def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>") -> int:
+def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = DEFAULT_MAIL_FROM,
+                after_claim: Callable[[int], None] | None = None) -> int:
     """Send every message that is due through SMTP; returns how many were sent. Failures are
-    recorded on the message and retried with backoff. Without an SMTP URL nothing happens."""
+    recorded on the message and retried with backoff. Without an SMTP URL nothing happens.
+    `after_claim(count)` runs between claiming a batch and sending it (the exactly-once test
+    stops a process there)."""
     if not smtp_url:
         return 0
     messages = _claim_due(session, now)
     if not messages:
         return 0
-    _pause_after_claim_for_tests(len(messages))
+    if after_claim is not None:
+        after_claim(len(messages))
     target = smtp.parse_smtp_url(smtp_url)
     sent = 0
     client: smtplib.SMTP | None = None

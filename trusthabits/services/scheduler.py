@@ -14,18 +14,28 @@ it is sent if its round is still open and skipped (and logged) if not.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from trusthabits.core import rhythm
+from trusthabits.adapters.leader import worker_name
+from trusthabits.config import DEFAULT_MAIL_FROM, Settings
+from trusthabits.core import clock, schedule_rules
+from trusthabits.core.calendar import WeeklySchedule, parse_time
 from trusthabits.core.i18n import translate
-from trusthabits.core.weekly import WeeklySchedule
-from trusthabits.db.models import Invitation, Manager, Member, PulseRound, ScheduledSend, Team
+from trusthabits.db.engine import new_session
+from trusthabits.db.models import (
+    Invitation,
+    Manager,
+    Member,
+    PulseRound,
+    ScheduledSend,
+    Team,
+)
 from trusthabits.services import mail, pulse_rounds, security
 
 log = logging.getLogger("trusthabits.scheduler")
@@ -46,6 +56,8 @@ class Context:
     # Reminders need a mail server: handing them out by hand would tell the manager who has
     # not answered yet.
     can_mail: bool = True
+    # Runs between claiming outbox mail and sending it (the exactly-once test stops a process there).
+    after_claim: Callable[[int], None] | None = None
 
 
 @dataclass
@@ -57,13 +69,13 @@ class TickReport:
     notes: list[str] = field(default_factory=list)
 
 
-def team_schedule(team: Team) -> rhythm.PulseSchedule:
-    return rhythm.PulseSchedule(team.pulse_weekday, rhythm.parse_time(team.pulse_time), team.time_zone,
+def team_schedule(team: Team) -> schedule_rules.PulseSchedule:
+    return schedule_rules.PulseSchedule(team.pulse_weekday, parse_time(team.pulse_time), team.time_zone,
                                 team.reminder_hours, team.close_after_days)
 
 
 def reflection_schedule(manager: Manager) -> WeeklySchedule:
-    return WeeklySchedule(manager.reflect_weekday, rhythm.parse_time(manager.reflect_time), manager.time_zone)
+    return WeeklySchedule(manager.reflect_weekday, parse_time(manager.reflect_time), manager.time_zone)
 
 
 # --- 1. what is due -------------------------------------------------------------------------
@@ -77,14 +89,14 @@ def plan(session: Session, now: datetime) -> int:
         week, opens = schedule.weekly.latest_at_or_before(now)
         if opens < (team.pulse_since or team.created_at):
             continue  # a new or changed schedule does not fire for a moment before it existed
-        wanted.append((rhythm.PULSE_OPEN, team.id, week, opens))
+        wanted.append((schedule_rules.PULSE_OPEN, team.id, week, opens))
         if (reminder := schedule.reminder_due(opens)) is not None:
-            wanted.append((rhythm.PULSE_REMIND, team.id, week, reminder))
-        wanted.append((rhythm.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
+            wanted.append((schedule_rules.PULSE_REMIND, team.id, week, reminder))
+        wanted.append((schedule_rules.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
     for manager in session.exec(select(Manager)):
         week, due = reflection_schedule(manager).latest_at_or_before(now)
         if due >= (manager.reflect_since or manager.created_at):
-            wanted.append((rhythm.REFLECT_PROMPT, manager.id, week, due))
+            wanted.append((schedule_rules.REFLECT_PROMPT, manager.id, week, due))
     return _insert_missing(session, wanted)
 
 
@@ -226,8 +238,8 @@ def _prompt(session: Session, row: ScheduledSend, ctx: Context) -> str:
 
 
 HANDLERS: dict[str, Callable[[Session, ScheduledSend, Context], str]] = {
-    rhythm.PULSE_OPEN: _open_round, rhythm.PULSE_REMIND: _remind,
-    rhythm.PULSE_CLOSE: _close, rhythm.REFLECT_PROMPT: _prompt,
+    schedule_rules.PULSE_OPEN: _open_round, schedule_rules.PULSE_REMIND: _remind,
+    schedule_rules.PULSE_CLOSE: _close, schedule_rules.REFLECT_PROMPT: _prompt,
 }
 
 
@@ -255,10 +267,10 @@ def process(session: Session, row_id: int, ctx: Context, report: TickReport) -> 
 # --- the tick -------------------------------------------------------------------------------
 
 
-def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None = None,
-         mail_from: str = "TrustHabits <no-reply@localhost>", send_mail: bool = True) -> TickReport:
+def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None = None,
+         mail_from: str = DEFAULT_MAIL_FROM, send_mail: bool = True) -> TickReport:
     report = TickReport()
-    with new_session() as session:
+    with open_session() as session:
         report.created = plan(session, ctx.now)
         while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
             for row_id in claimed:
@@ -268,7 +280,18 @@ def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None 
                     session.rollback()
                     log.exception("scheduled send %s failed; it is retried after the lease", row_id)
     if send_mail and smtp_url:
-        with new_session() as session:
-            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from)) > 0:
+        with open_session() as session:
+            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, ctx.after_claim)) > 0:
                 report.sent += sent
+    return report
+
+
+def run_tick(settings: Settings, *, after_claim: Callable[[int], None] | None = None) -> TickReport:
+    """One tick at the clock's now, set up from the settings: what the leader's heartbeat and
+    `trusthabits scheduler --once` run."""
+    ctx = Context(now=clock.now(), base_url=settings.base_url, worker=worker_name(),
+                  log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url), after_claim=after_claim)
+    report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
+    if report.done or report.skipped or report.sent:
+        log.info("tick: %d done, %d skipped, %d mail(s) sent", report.done, report.skipped, report.sent)
     return report

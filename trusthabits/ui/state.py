@@ -14,7 +14,13 @@ from urllib.parse import quote
 import reflex as rx
 
 from trusthabits.config import get_settings
-from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, negotiate, translate
+from trusthabits.core.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    catalogue,
+    negotiate,
+    translate,
+)
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile

@@ -8,13 +8,13 @@ import subprocess
 import sys
 import time
 
+from trusthabits.adapters.leader import FileLeaderLock, PostgresLeaderLock
 from trusthabits.db.engine import build_engine
-from trusthabits.services.leader import FileLeaderLock, PostgresLeaderLock
 
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from trusthabits.services.leader import FileLeaderLock
+from trusthabits.adapters.leader import FileLeaderLock
 lock = FileLeaderLock(Path(sys.argv[1]))
 print("won" if lock.try_acquire() else "lost", flush=True)
 time.sleep(60)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import socket
 from pathlib import Path
 from typing import Protocol
 
@@ -84,6 +85,11 @@ class PostgresLeaderLock:
             finally:
                 self._connection.close()
                 self._connection = None
+
+
+def worker_name() -> str:
+    """Who this process is, in logs and scheduler claims: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def leader_lock_for(engine: Engine, data_dir: Path) -> LeaderLock:
