@@ -7,6 +7,7 @@ from reflex.plugins.sitemap import SitemapPlugin
 from trusthabits.config import settings_or_exit
 from trusthabits.ui.frontend_build import TrustHabitsFrontend
 from trusthabits.ui.theme import theme
+from trusthabits.web.origins import origin_of
 
 settings = settings_or_exit()
 
@@ -18,6 +19,9 @@ config = rx.Config(
     # The browser rewrites "localhost" to the page's own host, so a phone on the LAN works too.
     api_url=f"http://localhost:{settings.port}",
     deploy_url=settings.base_url,
+    # CORS grants no other site's pages anything (Reflex's default is "*", with credentials).
+    # Pages opened on another address of this server (a phone on the LAN) are same-origin.
+    cors_allowed_origins=[origin_of(settings.base_url)],
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,

@@ -12,6 +12,8 @@ from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.services import scheduler
 from trusthabits.ui.components.shell import connection_overlay
+from trusthabits.web import harden
+from trusthabits.web.origins import engineio_origin_check
 from trusthabits.ui.pages import (
     all_pages,
 )
@@ -56,8 +58,11 @@ app = rx.App(
     html_custom_attrs={"dir": "ltr"},
     # No toasts in TrustHabits: without the provider, pages load 14 KiB less script.
     toaster=None,
-    api_transformer=api,
+    # Our routes in front of Reflex's, then the HTTP edge (headers, origins, uploads) around all.
+    api_transformer=[api, harden],
 )
+# The event websocket accepts only the app's own pages (python-engineio checks Origin too).
+app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in all_pages():  # every module in ui/pages/ that declares PAGE

@@ -98,7 +98,7 @@ def test_switch_language_to_dutch_everywhere(page, app_server):
     email = unique_email("taal")
     create_manager(app_server, email, name="Joost", locale="en")
     page.get_by_role("radio", name="EN").click()
-    # The choice is stored in the browser once the server's answer arrives: wait for it.
+    # The choice is stored by the server's answer: wait for it before leaving the page.
     expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
     sign_in(page, app_server, email)
     expect_home(page, app_server, "Joost")
