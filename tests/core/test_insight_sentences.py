@@ -8,12 +8,16 @@ import re
 from trusthabits.core.calendar import shift_week
 from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.i18n import CATALOGUES
+from trusthabits.core.experiments import Period, compare, windows
 from trusthabits.core.insight_sentences import (
     behaviour_sentences,
+    experiment_sentence,
     lag_cells,
     need_sentence,
+    seen_sentences,
     waiting_sentence,
 )
+from trusthabits.core.logged_vs_seen import SeenFigure, gaps, points
 
 WEEKS = [shift_week("2026-W01", i) for i in range(20)]
 
@@ -82,10 +86,111 @@ def test_opposite_direction_and_need_that_moved_most():
     assert sentence.text("en") == "Of the three needs, Autonomy moved most with trust (r = +1.00, n = 20 weeks)."
 
 
-def test_insight_wording_never_uses_causal_words():
-    causal = re.compile(r"\b(caus\w*|because|led to|leads to|drives?|made|effect|veroorza\w*|doordat|leidde|zorgde)\b",
-                        re.IGNORECASE)
+# Words that claim or suggest that one thing brought about another, per language. Checked over
+# every catalogue text an insight sentence is built from and over every sentence built below.
+CAUSAL_WORDS = {
+    "en": [r"caus\w*", r"because", r"due to", r"lead(s|ing)? to", r"led to", r"driv(e|es|en|ing)", r"drove",
+           r"made", r"makes", r"effects?", r"affect\w*", r"impact\w*", r"influenc\w*", r"result(s|ed|ing)? in",
+           r"thanks to", r"improv\w*", r"boost\w*", r"raise[ds]?", r"prov(e|es|ed|en)", r"proof", r"therefore",
+           r"hence", r"works?", r"so that", r"consequen\w*", r"respon(d|ds|ded) to"],
+    "nl": [r"veroorza\w*", r"oorza\w*", r"doordat", r"omdat", r"leid(t|de|den)", r"geleid", r"zorg(t|de|den) (voor|ervoor)",
+           r"dankzij", r"effect\w*", r"gevolg\w*", r"resulte\w*", r"verbeter\w*", r"invloed", r"bewij\w*",
+           r"daardoor", r"waardoor", r"bewerkstellig\w*", r"werkt", r"hierdoor", r"reageerde"],
+}
+
+
+# A denial of proof is the opposite of a causal claim (the caveat under the insight says it).
+DENIALS = {"en": "not proof", "nl": "geen bewijs"}
+
+
+class _Causal:
+    def __init__(self, language: str):
+        self.denial = DENIALS[language]
+        self.pattern = re.compile(r"\b(" + "|".join(CAUSAL_WORDS[language]) + r")\b", re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text.replace(self.denial, ""))
+
+
+def _causal(language: str) -> _Causal:
+    return _Causal(language)
+
+
+def test_the_causal_word_lists_catch_causal_claims():
+    assert _causal("en").search("More empowerment led to higher trust")
+    assert _causal("en").search("Trust improved because of your courage")
+    assert _causal("nl").search("Meer empowerment leidde tot meer vertrouwen")
+    assert _causal("nl").search("Het vertrouwen steeg doordat je moed toonde")
+    assert not _causal("en").search("Courage moved together with trust one week later")
+    assert _causal("en").search("This is proof that courage works")
+    assert not _causal("en").search("Patterns, not proof")
+
+
+def test_insight_catalogue_texts_never_use_causal_words():
     for lang, messages in CATALOGUES.items():
         for key, text in messages.items():
             if key.startswith("insight."):
-                assert not causal.search(text), (lang, key, text)
+                assert not _causal(lang).search(text), (lang, key, text)
+
+
+def _every_sentence():
+    """Every kind of sentence the insight layer builds, from known synthetic series."""
+    counts, trust = _lagged(WEEKS, lag=1)
+    rng = random.Random(5)
+    noise = {w: rng.randint(0, 5) for w in WEEKS}
+    opposite = {w: 4.5 - 0.4 * (i % 4) for i, w in enumerate(WEEKS)}
+    sentences = [s for s in behaviour_sentences(behaviour_correlations(
+        WEEKS, {"courage": counts, "humility": noise, "forgiveness": {w: i % 4 for i, w in enumerate(WEEKS)}},
+        trust | {w: opposite[w] for w in WEEKS[10:]})).values() if s]
+    sentences += behaviour_sentences(behaviour_correlations(WEEKS[:9], {"courage": counts}, trust)).values()
+    thin_trust = {w: (None if i < 6 else v) for i, (w, v) in enumerate(trust.items())}
+    sentences += lag_cells(behaviour_correlations(WEEKS[:12], {"c": counts}, thin_trust)["c"])
+    sentences += lag_cells(behaviour_correlations(WEEKS, {"c": counts}, trust)["c"])
+    sentences.append(need_sentence(WEEKS, trust, {"autonomy": trust, "competence": noise}))
+    sentences.append(waiting_sentence(WEEKS[:3], trust, k=3))
+    span = windows("2026-W10", 4)
+    shift = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))]
+    flat = [Period((w,), 3.4 + 0.1 * (i % 2)) for i, w in enumerate(span.before + span.during)]
+    middling = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.3, 3.1, 3.2, 3.3, 3.5, 3.2, 3.4))]
+    for periods in (shift, flat, middling, shift[:1] + shift[4:]):
+        for construct in ("trust", "autonomy", "relatedness", "competence"):
+            sentences.append(experiment_sentence(compare(construct, periods, span)))
+    weeks = ("2026-W10",)
+    sentences += seen_sentences(gaps(points(
+        [SeenFigure(weeks, "empowerment", 2.2), SeenFigure(weeks, "humility", 4.2), SeenFigure(weeks, "courage", 3.4)],
+        {"empowerment": {"2026-W10": 4}, "humility": {"2026-W10": 0}, "courage": {"2026-W10": 2}})), k=3)
+    sentences += seen_sentences(gaps(points([SeenFigure(weeks, "courage", 3.4)], {"courage": {"2026-W10": 2}})), k=3)
+    sentences += seen_sentences([], k=4)
+    return [s for s in sentences if s is not None]
+
+
+def test_every_built_sentence_is_free_of_causal_words_in_both_languages():
+    sentences = _every_sentence()
+    keys = {s.key for s in sentences}
+    # Every kind was built: experiments at each chance band and thin, each logged-vs-seen case.
+    assert {"insight.experiment_rarely", "insight.experiment_possibly", "insight.experiment_easily",
+            "insight.experiment_thin", "insight.seen_logged_more", "insight.seen_seen_more", "insight.seen_alike",
+            "insight.seen_waiting", "insight.together_strong", "insight.need_most", "insight.waiting",
+            "insight.cell", "insight.cell_thin"} <= keys, keys
+    for sentence in sentences:
+        for lang in ("en", "nl"):
+            text = sentence.text(lang)
+            assert "{" not in text, (lang, text)
+            assert not _causal(lang).search(text), (lang, text)
+
+
+def test_experiment_and_seen_sentences_are_always_exploratory():
+    for sentence in _every_sentence():
+        if sentence.key.startswith(("insight.experiment_", "insight.seen_")) and sentence.key != "insight.seen_waiting":
+            assert sentence.exploratory, sentence.key
+            assert sentence.text("en").startswith("Exploratory: ")
+            assert sentence.text("nl").startswith("Verkennend: ")
+
+
+def test_an_experiment_sentence_gives_difference_n_and_chance_in_words():
+    span = windows("2026-W10", 4)
+    periods = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))]
+    text = experiment_sentence(compare("trust", periods, span)).text("en")
+    assert text == ("Exploratory: Trust index: 3.00 in the weeks before, 3.80 in the experiment's weeks (+0.80; "
+                    "n = 4 and 4 periods). A difference this size seldom comes up by chance alone (p = 0.029).")
+    assert "komt zelden alleen bij toeval voor (p = 0.029)" in experiment_sentence(compare("trust", periods, span)).text("nl")

@@ -15,6 +15,7 @@ from trusthabits.core.instrument import (
     InvalidAnswers,
     clean_answers,
     instrument,
+    seen_behaviour,
 )
 from trusthabits.core.pulse import k_error, parse_member_emails, summarise
 
@@ -27,10 +28,12 @@ def test_every_week_asks_the_same_trust_items_and_one_item_per_need():
     weeks = [f"2026-W{n:02d}" for n in range(1, 6)]
     for week in weeks:
         items = CURRENT.items_for_week(week)
-        assert [i.construct for i in items] == [TRUST] * len(CURRENT.trust_items) + list(NEEDS)
+        constructs = [i.construct for i in items]
+        assert constructs[:-1] == [TRUST] * len(CURRENT.trust_items) + list(NEEDS)
+        assert seen_behaviour(constructs[-1]) is not None  # one "seen by the team" item
         assert 3 <= len(CURRENT.trust_items) <= 4
         assert all(set(i.text) == {"en", "nl"} and all(i.text.values()) for i in items)
-    need_items = {CURRENT.items_for_week(w)[-3].key for w in weeks}
+    need_items = {CURRENT.items_for_week(w)[-4].key for w in weeks}
     assert len(need_items) > 1, "the autonomy item should rotate from week to week"
 
 
@@ -54,7 +57,7 @@ def test_trust_index_flips_reverse_items():
     trust = CURRENT.trust_items
     expected = sum(5 if not i.reverse else 1 for i in trust) / len(trust)
     assert summary.trust_index == round(expected, 2)
-    for need, item in zip(NEEDS, CURRENT.items_for_week(week)[-3:]):
+    for need, item in zip(NEEDS, CURRENT.items_for_week(week)[-4:-1]):
         assert summary.needs[need] == (1 if item.reverse else 5)
 
 

@@ -1,9 +1,13 @@
-"""Insight in words: which sentences the Trends page may say about a team's weekly series.
+"""Insight in words: which sentences the app may say about a team's figures.
 
 Builds on `core.correlation` (the statistics) and decides what is said: per behaviour only its
 strongest reportable lag, always with n, "exploratory" below CONFIDENT_PAIRED_WEEKS; which
 need moved most with trust; and, while too few weeks have at least k answers, what the page is
-waiting for. The words are catalogue keys (core/i18n/trends.py), written never to imply cause.
+waiting for. Also the sentences about a personal experiment (`core.experiments`: difference, n,
+and how easily chance gives it) and about logged vs seen (`core.logged_vs_seen`), both always
+exploratory. The words are catalogue keys "insight.*" (core/i18n/trends.py and
+core/i18n/reflection_loop.py), written never to imply cause; tests check every sentence this
+module can build, in both languages, against a list of causal words.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from trusthabits.core import correlation
+from trusthabits.core import correlation, experiments, logged_vs_seen
 from trusthabits.core.i18n import translate
+from trusthabits.core.instrument import TRUST
 
 
 @dataclass(frozen=True)
@@ -27,8 +32,8 @@ class Sentence:
         return translate("insight.exploratory", language, sentence=sentence) if self.exploratory else sentence
 
 
-# Values that are themselves catalogue keys (a behaviour's name, a need, a lag).
-_TRANSLATED = {"behaviour", "need", "when"}
+# Values that are themselves catalogue keys (a behaviour's name, a need, a lag, a construct).
+_TRANSLATED = {"behaviour", "need", "when", "construct"}
 
 
 def _r(value: float) -> str:
@@ -78,3 +83,50 @@ def lag_cells(correlations: Sequence[correlation.Correlation]) -> list[Sentence]
         if c.reportable else Sentence("insight.cell_thin", {"when": f"insight.lag_{c.lag_weeks}", "n": c.n})
         for c in correlations
     ]
+
+
+# --- personal experiments --------------------------------------------------------------------
+
+
+def construct_key(construct: str) -> str:
+    """The catalogue key naming a figure: the trust index or one of the needs."""
+    return "results.trust_index" if construct == TRUST else f"results.need_{construct}"
+
+
+def _p(value: float) -> str:
+    return "< 0.001" if value < 0.001 else f"{value:.3f}"
+
+
+def experiment_sentence(comparison: experiments.Comparison) -> Sentence:
+    """Before vs during for one figure, with the difference, n per side and, in plain words,
+    how easily chance alone gives a difference this size. Always exploratory."""
+    values: dict[str, object] = {"construct": construct_key(comparison.construct),
+                                 "n_before": len(comparison.before), "n_during": len(comparison.during)}
+    result = comparison.result
+    if result is None:
+        return Sentence("insight.experiment_thin", {**values, "minimum": experiments.MIN_VALUES_PER_SIDE},
+                        exploratory=True)
+    values.update(before=f"{sum(comparison.before) / len(comparison.before):.2f}",
+                  during=f"{sum(comparison.during) / len(comparison.during):.2f}",
+                  difference=f"{result.difference:+.2f}", p=_p(result.p_value))
+    return Sentence(f"insight.experiment_{result.chance}", values, exploratory=True)
+
+
+# --- logged by you, seen by the team ----------------------------------------------------------
+
+
+def seen_sentence(found: logged_vs_seen.Gap) -> Sentence | None:
+    """A sentence where the manager's log and the team's answers differ, else None."""
+    if found.kind is None:
+        return None
+    return Sentence(f"insight.seen_{found.kind}",
+                    {"behaviour": f"behaviour.{found.behaviour}.name", "logged": f"{found.logged_per_week:.1f}",
+                     "seen": f"{found.seen:.1f}", "n": found.n}, exploratory=True)
+
+
+def seen_sentences(found: Sequence[logged_vs_seen.Gap], k: int) -> list[Sentence]:
+    """The differences worth a look; or that none stands out; or what the page waits for."""
+    if not found:
+        return [Sentence("insight.seen_waiting", {"k": k})]
+    differing = [s for g in found if (s := seen_sentence(g))]
+    return differing or [Sentence("insight.seen_alike", {"n": sum(g.n for g in found)}, exploratory=True)]

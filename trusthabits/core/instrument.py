@@ -3,9 +3,13 @@ Dutch and English, and how each one is scored.
 
 Every week asks the same trust-in-the-manager items (so the trend means something), one item
 per basic need rotating through a small bank by ISO week (so the team does not read the same
-sentence forever), and one optional open comment. Answers are stored with the instrument
-version they were given under; a new wording or item set gets a new version and the old one
-stays here, so old answers remain interpretable. The wording is our own.
+sentence forever), and one optional open comment. From version 2 on, every week also asks how
+much the team saw of ONE of the manager's behaviours ("seen by the team"), rotating through the
+behaviours, so the manager's own log can be set next to what the team noticed.
+
+Answers are stored with the instrument version they were given under; a new wording or item set
+gets a new version and the old one stays here unchanged, so old answers remain interpretable.
+The wording is our own.
 """
 
 from __future__ import annotations
@@ -19,6 +23,18 @@ MAX_COMMENT_LENGTH = 1000
 
 TRUST = "trust"
 NEEDS = ("autonomy", "relatedness", "competence")
+# "Seen by the team" items measure one behaviour each; their construct is "seen:<behaviour key>"
+# so each behaviour is its own figure (never mixed with another behaviour's answers).
+SEEN_PREFIX = "seen:"
+
+
+def seen_construct(behaviour: str) -> str:
+    return f"{SEEN_PREFIX}{behaviour}"
+
+
+def seen_behaviour(construct: str) -> str | None:
+    """The behaviour a "seen by the team" construct is about, or None for any other construct."""
+    return construct[len(SEEN_PREFIX):] if construct.startswith(SEEN_PREFIX) else None
 
 
 @dataclass(frozen=True)
@@ -38,12 +54,26 @@ class Instrument:
     version: int
     trust_items: tuple[Item, ...]
     need_banks: dict[str, tuple[Item, ...]]  # need → the items it rotates through
+    seen_items: tuple[Item, ...] = ()  # one per behaviour, in rotation order (none before version 2)
 
-    def items_for_week(self, iso_week: str) -> tuple[Item, ...]:
-        """The trust items, then one item per need chosen by the week number."""
+    def items_for_week(self, iso_week: str, seen: str | None = None) -> tuple[Item, ...]:
+        """The trust items, one item per need chosen by the week number, then (from version 2)
+        the "seen by the team" item of behaviour `seen`, or of the week's turn in the rotation."""
         week_number = int(iso_week.split("-W")[1])
         rotating = tuple(bank[week_number % len(bank)] for bank in (self.need_banks[n] for n in NEEDS))
-        return self.trust_items + rotating
+        seen_item = self.seen_item(seen) if seen else self.seen_item_for_week(iso_week)
+        return self.trust_items + rotating + ((seen_item,) if seen_item else ())
+
+    def seen_item_for_week(self, iso_week: str) -> Item | None:
+        if not self.seen_items:
+            return None
+        return self.seen_items[int(iso_week.split("-W")[1]) % len(self.seen_items)]
+
+    def seen_item(self, behaviour: str) -> Item | None:
+        return self._by_key.get(f"seen_{behaviour}")
+
+    def seen_behaviours(self) -> tuple[str, ...]:
+        return tuple(b for item in self.seen_items if (b := seen_behaviour(item.construct)))
 
     def item(self, key: str) -> Item | None:
         return self._by_key.get(key)
@@ -51,7 +81,7 @@ class Instrument:
     # Built once per instrument: summarise() looks up every answer, thousands on the Trends page.
     @cached_property
     def _by_key(self) -> dict[str, Item]:
-        items = list(self.trust_items) + [i for bank in self.need_banks.values() for i in bank]
+        items = [*self.trust_items, *(i for bank in self.need_banks.values() for i in bank), *self.seen_items]
         return {item.key: item for item in items}
 
 
@@ -115,8 +145,42 @@ V1 = Instrument(
     },
 )
 
-INSTRUMENTS: dict[int, Instrument] = {V1.version: V1}
-CURRENT = V1
+
+
+def _seen(behaviour: str, en: str, nl: str) -> Item:
+    return _item(f"seen_{behaviour}", seen_construct(behaviour), en, nl)
+
+
+# Version 2: version 1's items, unchanged and with the same keys, plus "seen by the team".
+# Written for this instrument: what a team member could have noticed of each behaviour this week.
+V2 = Instrument(
+    version=2,
+    trust_items=V1.trust_items,
+    need_banks=V1.need_banks,
+    seen_items=(
+        _seen("empowerment",
+              "This week my manager gave me room to decide how to do my work.",
+              "Deze week gaf mijn leidinggevende me ruimte om zelf te bepalen hoe ik mijn werk doe."),
+        _seen("stewardship",
+              "This week my manager talked about where we are heading and why that matters.",
+              "Deze week vertelde mijn leidinggevende waar we naartoe werken en waarom dat ertoe doet."),
+        _seen("courage",
+              "This week my manager stood up for our team, also when that was not easy.",
+              "Deze week kwam mijn leidinggevende op voor ons team, ook toen dat niet makkelijk was."),
+        _seen("humility",
+              "This week my manager asked for our knowledge or said they did not know something.",
+              "Deze week vroeg mijn leidinggevende om onze kennis of zei iets niet te weten."),
+        _seen("standing_back",
+              "This week my manager let others take the credit for good work.",
+              "Deze week liet mijn leidinggevende de eer van goed werk aan anderen."),
+        _seen("forgiveness",
+              "This week my manager treated a mistake as something to learn from.",
+              "Deze week behandelde mijn leidinggevende een fout als iets om van te leren."),
+    ),
+)
+
+INSTRUMENTS: dict[int, Instrument] = {V1.version: V1, V2.version: V2}
+CURRENT = V2
 
 
 def instrument(version: int) -> Instrument:

@@ -266,3 +266,36 @@ class Reflection(SQLModel, table=True):
     try_next: str = Field(default="", sa_column=Column(Text, nullable=False))
     updated_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     finished_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+# --- From reflection to commitment ------------------------------------------------------------
+
+
+class Commitment(SQLModel, table=True):
+    """What the manager will try in the week after a reflection: one behaviour and, optionally,
+    one micro-action (a catalogue key). The optional sentence is that reflection's `try_next`.
+    `outcome` ("", "yes", "partly", "no") answers "did you?" in the next week's reflection."""
+
+    __table_args__ = (UniqueConstraint("manager_id", "made_in_week", name="uq_commitment_manager_week"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    made_in_week: str = Field(max_length=8)  # the reflection's ISO week; it is for the week after
+    behaviour: str = Field(max_length=32)
+    micro_action: Optional[str] = Field(default=None, max_length=48)
+    outcome: str = Field(default="", max_length=8)
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+
+
+class Experiment(SQLModel, table=True):
+    """"For the next N weeks: more <behaviour>". Its weeks are fixed when it is declared (it
+    starts the ISO week after), so the comparison is never over a window picked afterwards."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    behaviour: str = Field(max_length=32)
+    start_week: str = Field(max_length=8)
+    weeks: int
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    stopped_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))

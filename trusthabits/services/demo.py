@@ -27,7 +27,7 @@ from trusthabits.core.calendar import (
     shift_week,
     week_monday,
 )
-from trusthabits.core.instrument import CURRENT, SCALE_MAX, SCALE_MIN, TRUST
+from trusthabits.core.instrument import CURRENT, SCALE_MAX, SCALE_MIN, TRUST, seen_construct
 from trusthabits.db.models import (
     ActionLog,
     Invitation,
@@ -64,6 +64,7 @@ REFLECTION_SAMPLES = {
 SKIPPED_REFLECTION_EVERY = 5  # one week in five has no reflection
 
 LAGGED_EFFECTS = {"empowerment": (1, 0.16), "humility": (2, 0.13)}
+UNSEEN_BEHAVIOURS = frozenset({"stewardship"})
 
 
 class DemoExists(Exception):
@@ -114,8 +115,14 @@ def _team_level(counts: dict[str, list[int]], index: int) -> float:
     return level
 
 
-def _answers(rng: random.Random, week: str, trust: float, autonomy: float, person_bias: float) -> dict[str, int]:
-    wanted = {TRUST: trust, "autonomy": autonomy, "relatedness": trust - 0.2, "competence": 3.6}
+def _seen_level(counts: dict[str, list[int]], index: int, behaviour: str) -> float:
+    """How much the simulated team notices a behaviour: more when it was logged more, except
+    that stewardship stays mostly unseen however often it is logged (so logged vs seen has a
+    difference to show)."""
+    return 2.2 + 0.3 * counts[behaviour][index] - (1.1 if behaviour in UNSEEN_BEHAVIOURS else 0.0)
+
+
+def _answers(rng: random.Random, week: str, wanted: dict[str, float], person_bias: float) -> dict[str, int]:
     answers = {}
     for item in CURRENT.items_for_week(week):
         score = _scale(wanted[item.construct] + person_bias + rng.gauss(0, 0.45))
@@ -140,11 +147,12 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
                                    token_hash=security.hash_token(security.new_token()), sent_at=opened,
                                    used_at=opened + timedelta(hours=rng.randint(1, 60)) if position in who else None))
         trust = _team_level(counts, index)
-        autonomy = 2.8 + 0.14 * counts["empowerment"][index]
+        wanted = {TRUST: trust, "autonomy": 2.8 + 0.14 * counts["empowerment"][index], "relatedness": trust - 0.2,
+                  "competence": 3.6, **{seen_construct(b.key): _seen_level(counts, index, b.key) for b in BEHAVIOURS}}
         # Responses carry no member: like real ones, nothing ties them to an invitation.
         for position in rng.sample(sorted(who), len(who)):
             session.add(PulseResponse(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
-                                      answers=json.dumps(_answers(rng, week, trust, autonomy, biases[position]))))
+                                      answers=json.dumps(_answers(rng, week, wanted, biases[position]))))
 
 
 def _reflections(session: Session, manager_id: int, weeks: list[str], now: datetime) -> None:

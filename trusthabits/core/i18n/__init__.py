@@ -16,13 +16,14 @@ from trusthabits.core.i18n import (
     history,
     pages,
     pulse,
+    reflection_loop,
     rhythm,
     trends,
 )
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, rhythm, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, reflection_loop, rhythm, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:
