@@ -12,8 +12,8 @@ module can build, in both languages, against a list of causal words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from trusthabits.core import correlation, experiments, logged_vs_seen
 from trusthabits.core.i18n import translate
@@ -27,7 +27,7 @@ class Sentence:
     exploratory: bool = False
 
     def text(self, language: str) -> str:
-        values = {k: translate(v, language) if k in _TRANSLATED else v for k, v in self.values.items()}
+        values = {k: translate(str(v), language) if k in _TRANSLATED else v for k, v in self.values.items()}
         sentence = translate(self.key, language, **values)
         return translate("insight.exploratory", language, sentence=sentence) if self.exploratory else sentence
 
@@ -36,8 +36,9 @@ class Sentence:
 _TRANSLATED = {"behaviour", "need", "when", "construct"}
 
 
-def _r(value: float) -> str:
-    return f"{value:+.2f}"
+def _r(value: float | None) -> str:
+    """r with its sign; a reportable correlation always has one (None only where it does not vary)."""
+    return "–" if value is None else f"{value:+.2f}"
 
 
 def _behaviour_sentence(best: correlation.Correlation) -> Sentence:
