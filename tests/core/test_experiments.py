@@ -115,6 +115,6 @@ def test_compare_needs_two_released_periods_a_side():
     span = windows("2026-W10", 2)
     thin = compare("trust", [Period(("2026-W08",), 3.0), Period(("2026-W10",), 3.5), Period(("2026-W11",), 3.6)], span)
     assert thin.result is None and thin.missing == 1
-    full = compare("trust", [Period((w,), v) for w, v in
-                             zip(("2026-W08", "2026-W09", "2026-W10", "2026-W11"), (3.0, 3.1, 3.6, 3.7))], span)
+    weeks = ("2026-W08", "2026-W09", "2026-W10", "2026-W11")
+    full = compare("trust", [Period((w,), v) for w, v in zip(weeks, (3.0, 3.1, 3.6, 3.7), strict=True)], span)
     assert full.result is not None and full.result.n_before == 2 and full.missing == 0

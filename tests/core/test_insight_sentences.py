@@ -7,8 +7,8 @@ import re
 
 from trusthabits.core.calendar import shift_week
 from trusthabits.core.correlation import behaviour_correlations
-from trusthabits.core.i18n import CATALOGUES
 from trusthabits.core.experiments import Period, compare, windows
+from trusthabits.core.i18n import CATALOGUES
 from trusthabits.core.insight_sentences import (
     behaviour_sentences,
     experiment_sentence,
@@ -94,7 +94,8 @@ CAUSAL_WORDS = {
            r"made", r"makes", r"effects?", r"affect\w*", r"impact\w*", r"influenc\w*", r"result(s|ed|ing)? in",
            r"thanks to", r"improv\w*", r"boost\w*", r"raise[ds]?", r"prov(e|es|ed|en)", r"proof", r"therefore",
            r"hence", r"works?", r"so that", r"consequen\w*", r"respon(d|ds|ded) to"],
-    "nl": [r"veroorza\w*", r"oorza\w*", r"doordat", r"omdat", r"leid(t|de|den)", r"geleid", r"zorg(t|de|den) (voor|ervoor)",
+    "nl": [r"veroorza\w*", r"oorza\w*", r"doordat", r"omdat", r"leid(t|de|den)", r"geleid",
+           r"zorg(t|de|den) (voor|ervoor)",
            r"dankzij", r"effect\w*", r"gevolg\w*", r"resulte\w*", r"verbeter\w*", r"invloed", r"bewij\w*",
            r"daardoor", r"waardoor", r"bewerkstellig\w*", r"werkt", r"hierdoor", r"reageerde"],
 }
@@ -134,6 +135,11 @@ def test_insight_catalogue_texts_never_use_causal_words():
                 assert not _causal(lang).search(text), (lang, key, text)
 
 
+def _periods(span, values):
+    """One released weekly period per week of the windows, before then during."""
+    return [Period((week,), value) for week, value in zip(span.before + span.during, values, strict=True)]
+
+
 def _every_sentence():
     """Every kind of sentence the insight layer builds, from known synthetic series."""
     counts, trust = _lagged(WEEKS, lag=1)
@@ -150,9 +156,9 @@ def _every_sentence():
     sentences.append(need_sentence(WEEKS, trust, {"autonomy": trust, "competence": noise}))
     sentences.append(waiting_sentence(WEEKS[:3], trust, k=3))
     span = windows("2026-W10", 4)
-    shift = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))]
+    shift = _periods(span, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))
     flat = [Period((w,), 3.4 + 0.1 * (i % 2)) for i, w in enumerate(span.before + span.during)]
-    middling = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.3, 3.1, 3.2, 3.3, 3.5, 3.2, 3.4))]
+    middling = _periods(span, (3.0, 3.3, 3.1, 3.2, 3.3, 3.5, 3.2, 3.4))
     for periods in (shift, flat, middling, shift[:1] + shift[4:]):
         for construct in ("trust", "autonomy", "relatedness", "competence"):
             sentences.append(experiment_sentence(compare(construct, periods, span)))
@@ -190,8 +196,9 @@ def test_experiment_and_seen_sentences_are_always_exploratory():
 
 def test_an_experiment_sentence_gives_difference_n_and_chance_in_words():
     span = windows("2026-W10", 4)
-    periods = [Period((w,), v) for w, v in zip(span.before + span.during, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))]
+    periods = _periods(span, (3.0, 3.1, 2.9, 3.0, 3.8, 3.9, 3.7, 3.8))
     text = experiment_sentence(compare("trust", periods, span)).text("en")
     assert text == ("Exploratory: Trust index: 3.00 in the weeks before, 3.80 in the experiment's weeks (+0.80; "
                     "n = 4 and 4 periods). A difference this size seldom comes up by chance alone (p = 0.029).")
-    assert "komt zelden alleen bij toeval voor (p = 0.029)" in experiment_sentence(compare("trust", periods, span)).text("nl")
+    dutch = experiment_sentence(compare("trust", periods, span)).text("nl")
+    assert "komt zelden alleen bij toeval voor (p = 0.029)" in dutch

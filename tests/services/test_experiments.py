@@ -61,9 +61,9 @@ def test_an_ended_experiment_cannot_be_stopped_afterwards(session):
     assert experiments.stop(session, ann.id, declared.id, NOW + timedelta(days=30)).status == "ended"
 
 
-@pytest.mark.parametrize("behaviour, weeks, field", [("courage", 1, "experiment_weeks"), ("courage", 9, "experiment_weeks"),
-                                                     ("courage", "four", "experiment_weeks"),
-                                                     ("bravery", 4, "experiment_behaviour")])
+@pytest.mark.parametrize("behaviour, weeks, field", [
+    ("courage", 1, "experiment_weeks"), ("courage", 9, "experiment_weeks"), ("courage", "four", "experiment_weeks"),
+    ("bravery", 4, "experiment_behaviour")])
 def test_bad_declarations_are_refused_and_nothing_is_stored(session, behaviour, weeks, field):
     ann = manager(session)
     with pytest.raises(FieldErrors) as refused:

@@ -8,7 +8,7 @@ suggested from them. Errors are catalogue keys.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from trusthabits.core import behaviours
 from trusthabits.core.calendar import shift_week

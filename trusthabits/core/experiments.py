@@ -20,8 +20,8 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from trusthabits.core.calendar import shift_week
 

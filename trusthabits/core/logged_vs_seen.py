@@ -14,8 +14,8 @@ wording (catalogue keys "insight.seen_*") never judges the manager.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 OFTEN = 2.0  # logged per week
 RARELY = 1.0  # logged per week
@@ -67,7 +67,11 @@ def gap(behaviour: str, found: Sequence[Point]) -> Gap | None:
         return None
     logged = sum(p.logged_per_week for p in found) / len(found)
     seen = sum(p.seen for p in found) / len(found)
-    kind = LOGGED_MORE if logged >= OFTEN and seen < SEEN_LOW else SEEN_MORE if logged < RARELY and seen >= SEEN_HIGH else None
+    kind = None
+    if logged >= OFTEN and seen < SEEN_LOW:
+        kind = LOGGED_MORE
+    elif logged < RARELY and seen >= SEEN_HIGH:
+        kind = SEEN_MORE
     return Gap(behaviour, logged, seen, len(found), kind)
 
 

@@ -106,7 +106,8 @@ def did_you(session: Session, manager_id: int, week: str) -> DidYou | None:
         .order_by(col(ActionLog.day), col(ActionLog.created_at))
     ).all()
     entries = [MatchingEntry(e.day, e.micro_action, e.note) for e in found]
-    return DidYou(_view(session, row), entries, rules.suggested_outcome(row.micro_action, [e.micro_action for e in found]))
+    suggested = rules.suggested_outcome(row.micro_action, [e.micro_action for e in found])
+    return DidYou(_view(session, row), entries, suggested)
 
 
 def answer(session: Session, manager_id: int, week: str, outcome: str, now: datetime) -> DidYou:
