@@ -24,7 +24,7 @@ def _answer(browser, link: str, value: str, comment: str = "", screenshot: str =
         # The team's language (Dutch), not the browser's.
         expect(phone.get_by_role("heading", name="Hoe was deze week met Marit?")).to_be_visible()
         questions = phone.locator("fieldset[data-item]")
-        expect(questions).to_have_count(7)
+        expect(questions).to_have_count(8)
         for index in range(questions.count()):
             questions.nth(index).get_by_role("radio", name=value, exact=True).check()
         if comment:
@@ -92,7 +92,9 @@ def test_a_pulse_week_from_team_to_results(page, browser, app_server):
     phone = new_phone_page(browser)
     try:
         open_page(phone, links[3])
-        expect(phone.locator("fieldset[data-item]")).to_have_count(7)
+        # Four trust items, one per need and (instrument version 2) one "seen by the team".
+        expect(phone.locator("fieldset[data-item]")).to_have_count(8)
+        expect(phone.locator("fieldset[data-item^='seen_']")).to_have_count(1)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
         for tile in phone.locator("fieldset[data-item] label").all():
             box = tile.bounding_box()
@@ -101,7 +103,7 @@ def test_a_pulse_week_from_team_to_results(page, browser, app_server):
         expect(phone.locator("#how-anonymous")).to_contain_text("pas als minstens 3 mensen hebben geantwoord")
         # Everything must be answered: one left open is named, and nothing is stored.
         questions = phone.locator("fieldset[data-item]")
-        for index in range(6):
+        for index in range(questions.count() - 1):
             questions.nth(index).get_by_role("radio", name="3", exact=True).check()
         phone.get_by_role("button", name="Verstuur mijn antwoorden").click()
         expect(phone.get_by_role("alert")).to_have_text("Beantwoord alsjeblieft elke zin (nog 1 open).")

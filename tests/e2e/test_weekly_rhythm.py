@@ -87,7 +87,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
     expect(page.get_by_label("What went well")).to_have_value("Held a real retro; nobody waited for me.")
     expect(page.locator(".past-reflection")).to_contain_text("Draft")
 
-    page.get_by_label("What I will try next week").fill(PLAN)
+    page.get_by_label("In one sentence (optional)").fill(PLAN)
     page.get_by_role("button", name="Finish reflection").click()
     expect(page.get_by_text("Reflection finished.")).to_be_visible()
     expect(page.locator(".past-reflection")).to_contain_text("Finished")

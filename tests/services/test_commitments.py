@@ -58,20 +58,24 @@ def test_without_a_micro_action_any_entry_of_the_behaviour_counts(session):
     assert commitments.did_you(session, ann.id, "2026-W49").suggested == "yes"
 
 
-def test_today_shows_this_weeks_commitment_all_week(session):
+def _on_today(session, manager_id, moment):
+    return [(c.for_week, c.behaviour) for c in commitments.on_today(session, manager_id, moment)]
+
+
+def test_today_shows_this_weeks_commitment_all_week_and_next_weeks_once_made(session):
     ann = manager(session)
-    assert commitments.this_weeks(session, ann.id, NOW) is None
+    assert commitments.on_today(session, ann.id, NOW) == []
     commitments.commit(session, ann.id, "2026-W48", "courage", "backed_publicly", NOW)
     # Right after making it (still week 48) Today shows it as next week's.
-    assert commitments.this_weeks(session, ann.id, NOW).for_week == "2026-W49"
+    assert _on_today(session, ann.id, NOW) == [("2026-W49", "courage")]
     monday, sunday = local("Europe/Amsterdam", 2026, 11, 30, 0, 5), local("Europe/Amsterdam", 2026, 12, 6, 23, 55)
     for moment in (monday, NEXT_WEEK, sunday):
-        assert commitments.this_weeks(session, ann.id, moment).behaviour == "courage"
-    # A commitment made in week 49's reflection does not replace week 49's own until week 50.
+        assert _on_today(session, ann.id, moment) == [("2026-W49", "courage")]
+    # Week 49's reflection makes week 50's: both show until week 49 ends, then only the new one.
     commitments.commit(session, ann.id, "2026-W49", "humility", None, NEXT_WEEK)
-    assert commitments.this_weeks(session, ann.id, sunday).behaviour == "courage"
-    assert commitments.this_weeks(session, ann.id, sunday + timedelta(hours=1)).behaviour == "humility"
-    assert commitments.this_weeks(session, ann.id, sunday + timedelta(days=8)) is None
+    assert _on_today(session, ann.id, sunday) == [("2026-W49", "courage"), ("2026-W50", "humility")]
+    assert _on_today(session, ann.id, sunday + timedelta(hours=1)) == [("2026-W50", "humility")]
+    assert commitments.on_today(session, ann.id, sunday + timedelta(days=8)) == []
 
 
 def test_logged_in_week_counts_the_entries_of_the_week_it_is_for(session):
@@ -118,7 +122,7 @@ def test_one_manager_cannot_read_or_change_anothers_commitment(session):
     commitments.commit(session, ann.id, "2026-W48", "courage", None, NOW)
     assert commitments.made_in(session, bob.id, "2026-W48") is None
     assert commitments.did_you(session, bob.id, "2026-W49") is None
-    assert commitments.this_weeks(session, bob.id, NEXT_WEEK) is None
+    assert commitments.on_today(session, bob.id, NEXT_WEEK) == []
     with pytest.raises(LookupError):
         commitments.answer(session, bob.id, "2026-W49", "no", NEXT_WEEK)
     # Bob's own commitment for the same week is his, and Ann's stays as it was.

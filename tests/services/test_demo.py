@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import func, select
 
+from trusthabits.core.calendar import shift_week
+from trusthabits.core.instrument import instrument
 from trusthabits.db.models import ActionLog, Invitation, PulseResponse, PulseRound
-from trusthabits.services import demo, reflections, trends
+from trusthabits.services import commitments, demo, experiments, reflections, trends
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -40,3 +43,31 @@ def test_demo_has_finished_reflections_and_last_weeks_plan(session):
     assert len(past) < demo.WEEKS  # some weeks skipped, as in real life
     plan = reflections.last_weeks_plan(session, workspace.manager_id, NOW)
     assert plan in {sample[1] for sample in demo.REFLECTION_SAMPLES.values()}
+
+
+def test_demo_has_commitments_answered_a_week_later_and_an_ended_experiment(session):
+    workspace = demo.create_demo(session, NOW, password="demo password 456")
+    finished = [p.week for p in reflections.past(session, workspace.manager_id, limit=demo.WEEKS)]
+    made = [commitments.made_in(session, workspace.manager_id, week) for week in finished]
+    assert all(c is not None and c.sentence for c in made)
+    # Every commitment but the latest was answered in the week after (when that week had a
+    # reflection); the latest is this week's: Today shows it and this week's reflection asks.
+    latest = max(finished)
+    answered = [c for c in made if c.outcome]
+    assert answered and all(c.made_in_week != latest for c in answered)
+    current = shift_week(latest, 1)
+    assert [c.for_week for c in commitments.on_today(session, workspace.manager_id, NOW)] == [current]
+    question = commitments.did_you(session, workspace.manager_id, current)
+    assert question is not None and question.commitment.outcome == ""
+    [experiment] = experiments.experiments_of(session, workspace.manager_id, NOW)
+    assert (experiment.behaviour, experiment.weeks, experiment.status) == ("empowerment", 4, "ended")
+    assert experiment.logged_during >= experiment.logged_before + demo.EXPERIMENT_EXTRA - 1
+
+
+def test_demo_answers_include_the_seen_by_the_team_item(session):
+    workspace = demo.create_demo(session, NOW, password="demo password 789")
+    rows = session.exec(select(PulseResponse.iso_week, PulseResponse.instrument_version, PulseResponse.answers)
+                        .where(PulseResponse.team_id == workspace.team_id)).all()
+    for week, version, answers in rows:
+        seen = instrument(version).seen_item_for_week(week)
+        assert version == 2 and seen is not None and seen.key in json.loads(answers)

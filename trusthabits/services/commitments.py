@@ -126,13 +126,15 @@ def answer(session: Session, manager_id: int, week: str, outcome: str, now: date
     return found
 
 
-def this_weeks(session: Session, manager_id: int, now: datetime) -> CommitmentView | None:
-    """What Today shows: the commitment for the manager's current week; before there is one,
-    the one already made for next week."""
+def on_today(session: Session, manager_id: int, now: datetime) -> list[CommitmentView]:
+    """What Today shows: the commitment for the manager's current week (all week long), then the
+    one already made for next week in this week's reflection; either may be missing."""
     time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
     week = local_week_key(now, time_zone)
-    row = _row(session, manager_id, rules.made_in(week)) or _row(session, manager_id, week)
-    return _view(session, row) if row else None
+    rows = session.exec(select(Commitment).where(Commitment.manager_id == manager_id,
+                                                 col(Commitment.made_in_week).in_([rules.made_in(week), week]))
+                        .order_by(col(Commitment.made_in_week))).all()
+    return [_view(session, row) for row in rows]
 
 
 def logged_in_week(session: Session, manager_id: int, commitment: CommitmentView) -> int:

@@ -2,10 +2,12 @@
 logs and a team of six whose simulated pulse answers respond to some behaviours with a lag.
 
 Everything goes through the real tables with the same shapes the app writes: rounds with one
-invitation per member, anonymous responses holding only team, week and answers, and a few
-weeks where fewer than k answered (they must show as gaps), and the manager's weekly
-reflections (most weeks finished, a few skipped, as in real life). A seeded RNG makes it
-repeatable.
+invitation per member, anonymous responses holding only team, week and answers (including the
+weekly "seen by the team" item), and a few weeks where fewer than k answered (they must show as
+gaps), and the manager's weekly reflections (most weeks finished, a few skipped, as in real
+life), each with a commitment for the week after and, a week later, whether it happened. One
+personal experiment ("more empowerment", four weeks) ended a few weeks ago. A seeded RNG makes
+it repeatable.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
-from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.core.calendar import (
     DEFAULT_TIME_ZONE,
     iso_week_key,
@@ -30,6 +32,7 @@ from trusthabits.core.calendar import (
 from trusthabits.core.instrument import CURRENT, SCALE_MAX, SCALE_MIN, TRUST, seen_construct
 from trusthabits.db.models import (
     ActionLog,
+    Experiment,
     Invitation,
     Manager,
     Member,
@@ -37,7 +40,7 @@ from trusthabits.db.models import (
     PulseRound,
 )
 from trusthabits.db.rows import stored_id
-from trusthabits.services import accounts, reflections, security, teams
+from trusthabits.services import accounts, commitments, reflections, security, teams
 
 DEMO_EMAIL = "demo@trusthabits.example"
 DEMO_NAME = "Demo Manager"
@@ -65,6 +68,10 @@ REFLECTION_SAMPLES = {
 SKIPPED_REFLECTION_EVERY = 5  # one week in five has no reflection
 
 LAGGED_EFFECTS = {"empowerment": (1, 0.16), "humility": (2, 0.13)}
+# The experiment: this behaviour, for this many weeks, starting this many weeks ago; the manager
+# logged EXPERIMENT_EXTRA more entries of it a week while it ran.
+EXPERIMENT = ("empowerment", 4, 10)
+EXPERIMENT_EXTRA = 3
 UNSEEN_BEHAVIOURS = frozenset({"stewardship"})
 
 
@@ -157,14 +164,32 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
 
 
 def _reflections(session: Session, manager_id: int, weeks: list[str], now: datetime) -> None:
-    """Finished reflections through the real service, so each has its week's behaviour in focus
-    and question; the latest one's plan is what Today shows."""
+    """Finished reflections through the real services, so each has its week's behaviour in focus
+    and question, and a commitment to that behaviour for the week after, answered in the next
+    week's reflection from what was logged. The latest one's commitment is this week's (Today
+    shows it; this week's reflection asks "did you?")."""
     for index, week in enumerate(weeks):
         if index % SKIPPED_REFLECTION_EVERY == 2:
             continue
         focus = reflections.week_reflection(session, manager_id, week).focus
         went_well, try_next = REFLECTION_SAMPLES.get(focus, REFLECTION_SAMPLES["empowerment"])
         reflections.save(session, manager_id, week, went_well, try_next, now, finish=True)
+        micro_actions = BY_KEY[focus].micro_actions
+        commitments.commit(session, manager_id, week, focus, micro_actions[index % len(micro_actions)].key, now)
+        if index + 1 < len(weeks) and (question := commitments.did_you(session, manager_id, weeks[index + 1])):
+            commitments.answer(session, manager_id, weeks[index + 1], question.suggested, now)
+
+
+def _experiment(session: Session, manager_id: int, current: str, counts: dict[str, list[int]],
+                weeks: list[str]) -> None:
+    """The ended experiment: declared the week before it began, and practised (more entries)."""
+    behaviour, length, weeks_ago = EXPERIMENT
+    start = shift_week(current, -weeks_ago)
+    for offset in range(length):
+        counts[behaviour][weeks.index(shift_week(start, offset))] += EXPERIMENT_EXTRA
+    declared = datetime.combine(week_monday(shift_week(start, -1)), time(9), tzinfo=UTC)
+    session.add(Experiment(manager_id=manager_id, behaviour=behaviour, start_week=start, weeks=length,
+                           created_at=declared))
 
 
 def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, password: str | None = None,
@@ -186,6 +211,7 @@ def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, pas
     current = iso_week_key(today)
     past_weeks = [shift_week(current, -offset) for offset in range(WEEKS, 0, -1)]
     counts = _weekly_counts(rng, past_weeks + [current])
+    _experiment(session, profile.id, current, counts, past_weeks + [current])
     _log_days(session, rng, profile.id, past_weeks + [current], counts, today)
     _pulse_rounds(session, rng, team.id, member_ids, past_weeks, counts)
     session.commit()

@@ -68,4 +68,83 @@ MESSAGES = {
         "nl": "Nog geen cijfers \"gezien door het team\". Elke week vraagt de pulse naar één gedrag; het cijfer "
               "verschijnt zodra een afgesloten periode minstens {k} antwoorden heeft.",
     },
+    # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
+    "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
+    "commit.hint": {
+        "en": "Today shows it all next week, and next week's reflection asks how it went.",
+        "nl": "Vandaag laat het de hele volgende week zien, en de reflectie van volgende week vraagt hoe het ging.",
+    },
+    "commit.behaviour": {"en": "Behaviour", "nl": "Gedrag"},
+    "commit.none": {"en": "No commitment this week", "nl": "Deze week geen voornemen"},
+    "commit.micro_action": {"en": "How", "nl": "Hoe"},
+    "commit.any_micro": {"en": "Any way of practising it", "nl": "Op welke manier dan ook"},
+    "commit.sentence": {"en": "In one sentence (optional)", "nl": "In één zin (optioneel)"},
+    "commit.saved": {"en": "Commitment saved.", "nl": "Voornemen opgeslagen."},
+    "commit.withdrawn": {"en": "No commitment for next week.", "nl": "Geen voornemen voor volgende week."},
+    "today.commitment": {"en": "This week I try", "nl": "Deze week probeer ik"},
+    "today.commitment_next": {"en": "From next week I try", "nl": "Vanaf volgende week probeer ik"},
+    "today.commitment_logged": {"en": "Logged {count}× this week", "nl": "Deze week {count}× geregistreerd"},
+    "did.title": {"en": "Your commitment for {week}", "nl": "Je voornemen voor {week}"},
+    "did.question": {"en": "Did you?", "nl": "Is het gelukt?"},
+    "did.yes": {"en": "Yes", "nl": "Ja"},
+    "did.partly": {"en": "Partly", "nl": "Deels"},
+    "did.no": {"en": "No", "nl": "Nee"},
+    "did.entry": {"en": "{day}: {micro}", "nl": "{day}: {micro}"},
+    "did.no_micro": {"en": "no micro-action noted", "nl": "geen micro-actie genoteerd"},
+    "did.nothing": {
+        "en": "Nothing logged for {behaviour} this week.",
+        "nl": "Deze week niets geregistreerd voor {behaviour}.",
+    },
+    "did.suggested": {
+        "en": "Filled in from your log; change it if it is not right.",
+        "nl": "Ingevuld op basis van je registraties; pas het aan als het niet klopt.",
+    },
+    "did.saved": {"en": "Answer saved.", "nl": "Antwoord opgeslagen."},
+    # --- personal experiments ------------------------------------------------------------------
+    "experiment.title": {"en": "Personal experiment", "nl": "Persoonlijk experiment"},
+    "experiment.intro": {
+        "en": "Practise more of one behaviour for a few weeks. Afterwards the app sets the team's figures in "
+              "those weeks next to the same number of weeks before: exploratory, never proof.",
+        "nl": "Oefen een paar weken meer met één gedrag. Daarna zet de app de cijfers van het team in die weken "
+              "naast evenveel weken ervoor: verkennend, nooit bewijs.",
+    },
+    "experiment.behaviour": {"en": "More of", "nl": "Meer"},
+    "experiment.weeks": {"en": "For", "nl": "Gedurende"},
+    "experiment.weeks_option": {"en": "{weeks} weeks", "nl": "{weeks} weken"},
+    "experiment.start": {"en": "Start next week", "nl": "Begin volgende week"},
+    "experiment.started": {"en": "Experiment planned.", "nl": "Experiment gepland."},
+    "experiment.stop": {"en": "Stop", "nl": "Stoppen"},
+    "experiment.stopped": {"en": "Experiment stopped.", "nl": "Experiment gestopt."},
+    "experiment.status_not_started": {
+        "en": "More {behaviour} for {weeks} weeks: starts {first}",
+        "nl": "Meer {behaviour} gedurende {weeks} weken: begint {first}",
+    },
+    "experiment.status_running": {
+        "en": "More {behaviour}: week {number} of {weeks} (until {last})",
+        "nl": "Meer {behaviour}: week {number} van {weeks} (tot en met {last})",
+    },
+    "experiment.status_ended": {
+        "en": "More {behaviour}: {first} to {last}, ended",
+        "nl": "Meer {behaviour}: {first} tot en met {last}, afgelopen",
+    },
+    "experiment.status_stopped": {
+        "en": "More {behaviour} ({first} to {last}): stopped",
+        "nl": "Meer {behaviour} ({first} tot en met {last}): gestopt",
+    },
+    "experiment.detail_not_started": {
+        "en": "In the weeks before you logged {behaviour} {before} times a week.",
+        "nl": "In de weken ervoor registreerde je {behaviour} {before} keer per week.",
+    },
+    "experiment.detail_running": {
+        "en": "So far you logged {behaviour} {during} times a week, against {before} in the weeks before.",
+        "nl": "Tot nu toe registreerde je {behaviour} {during} keer per week, tegen {before} in de weken ervoor.",
+    },
+    "experiment.detail_ended": {
+        "en": "You logged {behaviour} {during} times a week, against {before} in the weeks before.",
+        "nl": "Je registreerde {behaviour} {during} keer per week, tegen {before} in de weken ervoor.",
+    },
+    "experiment.detail_stopped": {
+        "en": "A stopped experiment is not compared: its weeks would be chosen afterwards.",
+        "nl": "Een gestopt experiment wordt niet vergeleken: de weken zouden achteraf gekozen zijn.",
+    },
 }

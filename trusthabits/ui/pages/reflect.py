@@ -1,6 +1,7 @@
-"""Reflect: the manager's own ISO week, one question for the behaviour in focus, and two
-answers kept as a draft (saved when a field loses focus or on Save) until finished.
-`/reflect` is this week; the prompt mail links to `/reflect/<week>`."""
+"""Reflect: the manager's own ISO week, "did you?" about last week's commitment, one question
+for the behaviour in focus, what went well, next week's commitment (behaviour, how, one
+sentence) kept as a draft (saved when a field loses focus or on Save) until finished, and the
+personal experiment. `/reflect` is this week; the prompt mail links to `/reflect/<week>`."""
 
 from __future__ import annotations
 
@@ -9,19 +10,22 @@ import reflex as rx
 from trusthabits.core import clock
 from trusthabits.core.errors import FieldErrors
 from trusthabits.services import reflections
+from trusthabits.ui.components.commitment import commitment_form, did_you
+from trusthabits.ui.components.experiment import experiment_card
 from trusthabits.ui.components.forms import labelled, notice
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Me, MultilineText, page_load, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.reflect import PastRow, past_rows, week_in_words
 from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.reflection_loop import CommitmentMixin, ExperimentMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/reflect"
 ROUTE_WEEK = "/reflect/[week]"
 
 
-class ReflectState(AppState):
+class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
     found: bool = True
     week_key: str = ""
     heading: str = ""
@@ -54,7 +58,9 @@ class ReflectState(AppState):
             self.question = words.question
             self.went_well, self.try_next, self.finished = view.went_well, view.try_next, view.finished
             self.form_key += 1
+            self._load_commitment(me)
         self.past = past_rows(me.call(reflections.past, me.id), self._tr)
+        self._load_experiments(me)
 
     @page_load
     def load(self, me: Me) -> None:
@@ -115,6 +121,7 @@ def _week() -> rx.Component:
     return rx.vstack(
         rx.heading(ReflectState.heading, as_="h2", size="5", id="reflect-week"),
         rx.text(t("reflect.private"), size="1", color_scheme="gray"),
+        did_you(ReflectState),
         rx.card(
             rx.vstack(
                 rx.heading(t("reflect.your_week"), as_="h3", size="3"),
@@ -127,7 +134,8 @@ def _week() -> rx.Component:
         rx.text(ReflectState.focus, size="2", weight="bold"),
         rx.blockquote(ReflectState.question, size="3", id="reflect-question"),
         _answer("went_well", "reflect.went_well", ReflectState.went_well, ReflectState.keep_went_well),
-        _answer("try_next", "reflect.try_next", ReflectState.try_next, ReflectState.keep_try_next),
+        commitment_form(ReflectState, _answer("try_next", "commit.sentence", ReflectState.try_next,
+                                              ReflectState.keep_try_next)),
         notice(ReflectState.message),
         rx.cond(ReflectState.finished, rx.badge(t("reflect.is_finished"), color_scheme="green", size="2")),
         rx.hstack(
@@ -147,6 +155,7 @@ def view() -> rx.Component:
         "nav.reflect",
         rx.vstack(
             rx.cond(ReflectState.found, _week(), rx.callout(t("reflect.bad_week"), color_scheme="red", width="100%")),
+            experiment_card(ReflectState),
             rx.heading(t("reflect.past"), as_="h2", size="4"),
             rx.cond(ReflectState.past.length() > 0, rx.foreach(ReflectState.past, _past_row),
                     rx.text(t("reflect.none_yet"), size="2", color_scheme="gray")),

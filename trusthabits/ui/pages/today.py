@@ -1,5 +1,6 @@
 """Today: the manager's home screen. One tap on a behaviour tile logs it for today and shows a
-confirmation with Undo and "Add details"; this week at a glance; the last week's entries."""
+confirmation with Undo and "Add details"; this week at a glance; this week's commitment (made
+in last week's reflection) with how often it was logged; the last week's entries."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import reflex as rx
 
 from trusthabits.core import behaviours, clock
 from trusthabits.core.action_log import BACKDATE_DAYS
-from trusthabits.services import actions, reflections
+from trusthabits.core.calendar import iso_week_key
+from trusthabits.services import actions, commitments, reflections
+from trusthabits.ui.components.commitment import today_commitments
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.last_plan import last_plan
 from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.week import behaviour_tiles, this_week
 from trusthabits.ui.events import Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.commitments import CommitmentCard, commitment_card, today_heading
 from trusthabits.ui.presenters.entries import entry_rows
 from trusthabits.ui.presenters.week import week_glance
 from trusthabits.ui.states.app import AppState, t
@@ -40,17 +44,29 @@ class TodayState(EntryListMixin, AppState):
     # The reflection waiting to be written (an ISO week) and last week's "try next".
     waiting_week: str = ""
     plan: str = ""
+    # This week's commitment (made in last week's reflection) and next week's once made.
+    commitment_cards: list[CommitmentCard] = []
+    _commitments: list[commitments.CommitmentView] = []
 
     def _show_week(self, me: Me) -> None:
         today = me.today()
         glance = week_glance(me.call(actions.week_summary, me.id, today), today, self._tr)
         self.week_counts, self.week_totals = glance.counts, glance.totals
         self.today_index, self.week_status = glance.today_index, glance.status
+        # How often this week's commitment was logged: follows every tap.
+        week = iso_week_key(today)
+        cards = []
+        for found in self._commitments:
+            logged = me.call(commitments.logged_in_week, me.id, found) if found.for_week == week else None
+            cards.append(commitment_card(found, today_heading(found, week), self._tr, logged=logged))
+        self.commitment_cards = cards
 
     def _show_first_screen(self, me: Me) -> None:
         self.greeting = self._tr("today.greeting", name=me.profile.name)
+        self._commitments = me.call(commitments.on_today, me.id, clock.now())
         self._show_week(me)
-        self.plan = me.call(reflections.last_weeks_plan, me.id, clock.now())
+        # A commitment's card shows its own sentence; the plain plan is for weeks without one.
+        self.plan = "" if self._commitments else me.call(reflections.last_weeks_plan, me.id, clock.now())
         self.waiting_week = me.call(reflections.prompt_waiting, me.id, clock.now())
 
     def _show_entries(self, me: Me) -> None:
@@ -178,6 +194,7 @@ def view() -> rx.Component:
             # All below arrives with the session check: the plan (when there is one) then slots
             # in above the rest without pushing anything already on screen.
             when_signed_in(
+                today_commitments(TodayState),
                 last_plan(TodayState),
                 rx.link(
                     rx.icon("trending-up", size=18),

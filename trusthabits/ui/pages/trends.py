@@ -13,7 +13,7 @@ from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.services import share_back, trends
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.teams import TeamNotFound
-from trusthabits.ui.components.forms import notice, submit_button, text_area_field
+from trusthabits.ui.components.forms import notice, segmented, submit_button, text_area_field
 from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.trend_chart import (
     behaviour_chart,
@@ -154,21 +154,6 @@ class TrendsState(AppState):
         self.share_form_key += 1
 
 
-def _choices(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
-    """A segmented choice made of native radio buttons (drawn by the `choice-*` rules in
-    assets/theme.css): keyboard and screen readers get radios for free, and a phone draws
-    it far faster than a scripted segmented control."""
-    return rx.el.div(
-        *[rx.el.label(
-            rx.el.input(type="radio", name=id_, value=item_value, checked=value == item_value,
-                        on_change=on_change, class_name="choice-input"),
-            rx.el.span(t(key)),
-            class_name="choice",
-        ) for item_value, key in items],
-        role="radiogroup", aria_label=t(label_key), id=id_, class_name="choice-group",
-    )
-
-
 def _team_picker() -> rx.Component:
     return rx.cond(
         TrendsState.team_options.length() > 1,
@@ -187,9 +172,9 @@ def _team_picker() -> rx.Component:
 def _controls() -> rx.Component:
     return rx.vstack(
         _team_picker(),
-        _choices(TrendsState.range_key, TrendsState.choose_range,
+        segmented(TrendsState.range_key, TrendsState.choose_range,
                  [(key, f"trends.range_{key}") for key in trends.RANGES], "trends.range", "trend-range"),
-        _choices(TrendsState.layout, TrendsState.choose_layout,
+        segmented(TrendsState.layout, TrendsState.choose_layout,
                  [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
         rx.el.label(
             # A native checkbox drawn as a switch (`switch-input` in assets/theme.css).
