@@ -13,8 +13,8 @@ import pytest
 import socketio
 from sqlmodel import Session
 
-from tests.e2e.helpers import PASSWORD, create_manager, run_async
 from tests.e2e.conftest import unique_email
+from tests.e2e.helpers import PASSWORD, create_manager, run_async
 from trusthabits.services import accounts
 
 

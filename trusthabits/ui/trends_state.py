@@ -14,7 +14,7 @@ import reflex as rx
 from trusthabits.core import clock
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.core.instrument import NEEDS
-from trusthabits.services import actions, share_back, trends
+from trusthabits.services import actions, mail, share_back, trends
 from trusthabits.services.teams import TeamNotFound
 from trusthabits.ui import trend_svg
 from trusthabits.ui.state import AppState, run_service
@@ -221,6 +221,9 @@ class TrendsState(AppState):
             count = await run_service(share_back.share_round, manager_id, int(self.share_round or 0), note, clock.now())
         except share_back.ShareRefused as refused:
             self.share_error = self._tr(refused.key)
+            return
+        except mail.DailyLimitReached as full:
+            self.share_error = self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)
             return
         except (LookupError, ValueError):
             self.share_error = self._tr("team.not_found")

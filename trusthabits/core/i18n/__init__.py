@@ -16,12 +16,13 @@ from trusthabits.core.i18n import (
     history,
     pulse,
     rhythm,
+    safety,
     trends,
 )
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse, rhythm, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse, rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core.accounts import known_time_zones
-from trusthabits.core.errors import FieldErrors
+from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.core.i18n import DEFAULT_LANGUAGE
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import (
@@ -20,7 +20,7 @@ from trusthabits.ui.components.schedule_forms import (
     reflect_schedule_form,
 )
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.state import AppState, run_hashing_service, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/settings"
@@ -89,7 +89,7 @@ class SettingsState(AppState):
         self.busy = True
         yield
         try:
-            await run_service(
+            await run_hashing_service(
                 accounts.change_password,
                 profile.id,
                 current_password=form.get("current_password", ""),
@@ -99,6 +99,10 @@ class SettingsState(AppState):
         except FieldErrors as invalid:
             self.password_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
             self.password_saved = ""
+            self.busy = False
+            return
+        except Refused as refused:  # the hashing pool is full
+            self.password_errors = {"current_password": self._tr(refused.key)}
             self.busy = False
             return
         self.busy = False

@@ -1,4 +1,4 @@
-"""Sign-in page: email and password; a locked-out email is told how long to wait."""
+"""Sign-in page: email and password; a client that tried too often is told how long to wait."""
 
 from __future__ import annotations
 
@@ -6,10 +6,16 @@ import math
 
 import reflex as rx
 
+from trusthabits.core.errors import Refused
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import notice, submit_button, text_field
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import AppState, run_service, safe_next_path, t
+from trusthabits.ui.state import (
+    AppState,
+    run_hashing_service,
+    safe_next_path,
+    t,
+)
 
 ROUTE = "/signin"
 
@@ -24,7 +30,8 @@ class SignInState(AppState):
     async def on_load(self):
         self.errors, self.form_error = {}, ""
         params = self.router.url.query_parameters
-        self.info = self._tr("signin.signed_out") if params.get("signed_out") else ""
+        self.info = (self._tr("signin.signed_out") if params.get("signed_out")
+                     else self._tr("signin.password_reset") if params.get("reset") else "")
         if await self._signed_in() is not None:
             return rx.redirect(safe_next_path(params.get("next")))
 
@@ -33,12 +40,12 @@ class SignInState(AppState):
         self.busy = True
         yield
         try:
-            profile, token = await run_service(
-                accounts.sign_in, email=form.get("email", ""), password=form.get("password", "")
+            profile, token = await run_hashing_service(
+                accounts.sign_in, email=form.get("email", ""), password=form.get("password", ""),
+                client_ip=self._client_ip(),
             )
-        except accounts.SignInRefused as refused:
-            minutes = math.ceil(refused.retry_after.total_seconds() / 60) if refused.retry_after else 0
-            self.form_error = self._tr(refused.key, minutes=minutes)
+        except Refused as refused:
+            self.form_error = self._refusal_text(refused)
             self.info = ""
             self.busy = False
             return
@@ -48,6 +55,15 @@ class SignInState(AppState):
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect(safe_next_path(self.router.url.query_parameters.get("next")))
+
+    def _refusal_text(self, refused: Refused) -> str:
+        wait = getattr(refused, "retry_after", None)
+        if wait is None:
+            return self._tr(refused.key)
+        seconds = math.ceil(wait.total_seconds())
+        if seconds < 120:
+            return self._tr("error.signin_wait", seconds=seconds)
+        return self._tr("error.signin_locked", minutes=math.ceil(seconds / 60))
 
 
 ON_LOAD = [AppState.load_public_page, SignInState.on_load]
@@ -75,6 +91,7 @@ def view() -> rx.Component:
                 method="post",
                 width="100%",
             ),
+            rx.link(t("signin.forgot_link"), href="/reset", size="2", id="forgot-link"),
             rx.text(
                 t("signin.no_account"),
                 " ",

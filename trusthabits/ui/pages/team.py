@@ -16,7 +16,7 @@ from trusthabits.ui.components.forms import (
     time_zone_field,
 )
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.state import AppState, limit_values, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/team"
@@ -60,7 +60,7 @@ class TeamsState(AppState):
             )
         except FieldErrors as invalid:
             names = {"name": "team_name", "time_zone": "team_time_zone"}
-            self.errors = {names.get(k, k): self._tr(v) for k, v in invalid.errors.items()}
+            self.errors = {names.get(k, k): self._tr(v, **limit_values()) for k, v in invalid.errors.items()}
             return
         self.errors = {}
         return rx.redirect(f"/team/{created.id}")

@@ -6,6 +6,7 @@ import reflex as rx
 
 from trusthabits.config import get_settings
 from trusthabits.core import clock
+from trusthabits.core.errors import Refused
 from trusthabits.core.instrument import NEEDS
 from trusthabits.services import mail, pulse_rounds, teams
 from trusthabits.services.pulse_rounds import WeekResult
@@ -16,7 +17,7 @@ from trusthabits.ui.components.schedule_forms import (
     pulse_schedule_form,
 )
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.state import AppState, limit_values, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/team/[team_id]"
@@ -71,6 +72,7 @@ class TeamDetailState(AppState):
         problems = await run_service(mail.delivery_problems, manager_id)
         self.found, self.team_name = True, team.name
         self.team_facts = " · ".join([self._tr("team.active_members", count=team.active_members),
+                                      *([self._tr("team.unsubscribed", count=team.unsubscribed)] if team.unsubscribed else []),
                                       self._tr(f"language.{team.language}"), team.time_zone])
         self.members = [{"id": str(m.id), "email": m.email, "active": "1" if m.active else ""} for m in members]
         self.weeks = [self._week_view(week, team.time_zone) for week in weeks]
@@ -98,6 +100,8 @@ class TeamDetailState(AppState):
                                       clock.now(), settings.base_url, log_links=not settings.smtp_url)
         except pulse_rounds.RoundClosed:
             self.pulse_message = self._tr("pulse.round_closed")
+        except mail.DailyLimitReached as full:
+            self.pulse_message = self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)
         except LookupError:
             self.found = False
             return
@@ -130,6 +134,8 @@ class TeamDetailState(AppState):
         self.add_report = [self._tr("team.added", count=len(result.added))]
         if result.already:
             self.add_report.append(self._tr("team.already", count=len(result.already)))
+        if result.over_limit:
+            self.add_report.append(self._tr("team.over_limit", count=len(result.over_limit), **limit_values()))
         self.invalid_emails = [f"{typed}: {self._tr(key)}" for typed, key in result.invalid]
         self.members_form_key += 1
         await self._load(manager_id)
@@ -141,6 +147,9 @@ class TeamDetailState(AppState):
             return self._to_signin()
         try:
             await run_service(teams.set_member_active, manager_id, self._team_id() or 0, int(member_id), bool(active))
+        except Refused as refused:  # the team is full
+            self.add_report = [self._tr(refused.key, **limit_values())]
+            return
         except (LookupError, ValueError):
             self.found = False
             return
