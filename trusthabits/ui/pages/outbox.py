@@ -48,6 +48,18 @@ class OutboxState(AppState):
             for item in items
         ]
 
+    @rx.event
+    async def resend_confirmation(self):
+        profile = await self._signed_in()
+        if profile is None:
+            return self._to_signin()
+        try:
+            await run_service(account_links.resend_confirmation, profile.id, get_settings().base_url, clock.now())
+        except Refused as refused:
+            self.confirm_message = self._tr(refused.key)
+            return
+        self.confirm_message = self._tr("outbox.resent", email=profile.email)
+
 
 def _message(message: rx.Var) -> rx.Component:
     return rx.card(
@@ -78,19 +90,6 @@ def _message(message: rx.Var) -> rx.Component:
     )
 
 
-    @rx.event
-    async def resend_confirmation(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
-        try:
-            await run_service(account_links.resend_confirmation, profile.id, get_settings().base_url, clock.now())
-        except Refused as refused:
-            self.confirm_message = self._tr(refused.key)
-            return
-        self.confirm_message = self._tr("outbox.resent", email=profile.email)
-
-
 def _unconfirmed() -> rx.Component:
     return rx.cond(
         OutboxState.unconfirmed != "",
@@ -99,7 +98,7 @@ def _unconfirmed() -> rx.Component:
                 rx.text(OutboxState.unconfirmed, size="2"),
                 rx.button(t("outbox.resend"), on_click=OutboxState.resend_confirmation, variant="soft",
                           size="3", min_height=TAP_TARGET, id="resend-confirmation"),
-                notice(OutboxState.confirm_message),
+                notice(OutboxState.confirm_message, color="gray"),
                 spacing="2",
             ),
             color_scheme="amber", role="alert", width="100%", id="unconfirmed",
