@@ -14,7 +14,7 @@ export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PORT
 
-.PHONY: run test install migrate browser postgres clean
+.PHONY: run test lint install migrate browser postgres clean
 
 run: install migrate
 	@echo ""
@@ -22,8 +22,13 @@ run: install migrate
 	@echo ""
 	$(BIN)/reflex run --env prod
 
-test: install browser postgres
+test: install browser postgres lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Style and types first: ruff on everything, mypy strict on core and services (pyproject.toml).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 install: $(VENV)/.installed $(TOOLS)/.installed
 
@@ -64,4 +69,4 @@ postgres:
 	fi
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web .states
+	rm -rf $(VENV) $(TOOLS) .web .web-test .states .mypy_cache .ruff_cache

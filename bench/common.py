@@ -12,9 +12,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("TRUSTHABITS_CHROMIUM", "/usr/bin/chromium")
@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-SESSION_COOKIE = "th_session"  # trusthabits.ui.state.SESSION_COOKIE (importing it pulls in Reflex)
+SESSION_COOKIE = "th_session"  # trusthabits.ui.states.app.SESSION_COOKIE (importing it pulls in Reflex)
 
 
 def free_port() -> int:

@@ -109,7 +109,8 @@ class Settings(BaseSettings):
     max_mails_per_day: int = Field(500, ge=1, le=1_000_000, validation_alias="TRUSTHABITS_MAX_MAILS_PER_DAY")
     # Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); empty:
     # the connection's peer is the client.
-    trusted_proxies: Annotated[str, AfterValidator(_networks)] = Field("", validation_alias="TRUSTHABITS_TRUSTED_PROXIES")
+    trusted_proxies: Annotated[str, AfterValidator(_networks)] = Field(
+        "", validation_alias="TRUSTHABITS_TRUSTED_PROXIES")
     # Password hashing (Argon2) runs in its own small pool so a flood of sign-ins cannot take
     # the threads every page uses; beyond `hash_queue` waiting attempts, sign-in says "busy".
     hash_workers: int = Field(1, ge=1, le=32, validation_alias="TRUSTHABITS_HASH_WORKERS")

@@ -3,7 +3,7 @@ that someone elsewhere can hold the owner in."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from trusthabits.core.signin_throttle import (
     ADDRESS_FREE,
@@ -16,7 +16,7 @@ from trusthabits.core.signin_throttle import (
     wait_before_next,
 )
 
-T0 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 OWNER, OTHER = "ann@example.com", "bob@example.com"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
@@ -13,7 +13,7 @@ from trusthabits.db.models import AuthSession, LoginAttempt, Manager
 from trusthabits.services import accounts
 
 PASSWORD = "correct horse battery"
-T0 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 
 
 def register(session, email="ann@example.com", name="Ann", password=PASSWORD, **extra):
@@ -266,5 +266,6 @@ def test_a_token_of_manager_a_never_yields_manager_b(session):
     assert accounts.resolve_session(session, bob_token) == bob
     # A changing their password does not touch B's sessions.
     _, ann_token = accounts.sign_in(session, email="ann@example.com", password=PASSWORD)
-    accounts.change_password(session, ann.id, current_password=PASSWORD, new_password="another passphrase", keep_token=ann_token)
+    accounts.change_password(session, ann.id, current_password=PASSWORD, new_password="another passphrase",
+        keep_token=ann_token)
     assert accounts.resolve_session(session, bob_token) == bob

@@ -55,7 +55,8 @@ def test_mails_per_day_refuse_a_whole_round_and_count_a_rolling_day(session, mon
     assert pulse_rounds.send_this_weeks_pulse(session, ann.id, first.id, NOW, BASE_URL) == 4
     with pytest.raises(mail.DailyLimitReached) as caught:
         pulse_rounds.send_this_weeks_pulse(session, ann.id, second.id, NOW, BASE_URL)
-    assert (caught.value.key, caught.value.wanted, caught.value.left, caught.value.limit) == ("error.mail_limit", 3, 2, 6)
+    refused = caught.value
+    assert (refused.key, refused.wanted, refused.left, refused.limit) == ("error.mail_limit", 3, 2, 6)
     # Nothing of the refused round was stored: no round, no invitation, no mail.
     assert _count(session, PulseRound, PulseRound.team_id == second.id) == 0
     assert _count(session, Invitation) == 4 and _count(session, OutboxMessage) == 4

@@ -44,7 +44,8 @@ def test_every_invitation_carries_a_working_link_and_after_it_no_more_mail(sessi
     next_week = NOW + timedelta(days=7)
     invited = pulse_rounds.send_this_weeks_pulse(session, ann.id, team.id, next_week, BASE_URL)
     assert invited == 3
-    recipients = [m.to_address for m in session.exec(select(OutboxMessage).where(OutboxMessage.created_at == next_week))]
+    queued = session.exec(select(OutboxMessage).where(OutboxMessage.created_at == next_week))
+    recipients = [m.to_address for m in queued]
     assert "b@x.nl" not in recipients
 
 

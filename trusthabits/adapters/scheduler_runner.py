@@ -17,7 +17,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from datetime import timezone
+from datetime import UTC
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -44,7 +44,7 @@ def _safe(tick: Tick) -> Callable[[], None]:
 
 
 def start_ticking(tick: Tick) -> BackgroundScheduler:
-    heartbeat = BackgroundScheduler(timezone=timezone.utc, job_defaults={
+    heartbeat = BackgroundScheduler(timezone=UTC, job_defaults={
         "coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS})
     heartbeat.add_job(_safe(tick), "interval", seconds=TICK_SECONDS, id="tick", next_run_time=clock.now())
     heartbeat.start()

@@ -44,7 +44,8 @@ class Attempt:
 def _delay(failures: int, free: int, cap: timedelta) -> timedelta | None:
     if failures < free:
         return None
-    return min(FIRST_DELAY * 2 ** min(failures - free, 30), cap)
+    delay: timedelta = FIRST_DELAY * 2 ** min(failures - free, 30)
+    return min(delay, cap)
 
 
 def _failures_since_success(attempts: list[Attempt]) -> list[Attempt]:

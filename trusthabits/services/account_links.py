@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.core import accounts as rules
 from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.core.i18n import translate
 from trusthabits.db.models import AccountToken, Manager
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import mail, security
 
 CONFIRM, RESET = "confirm", "reset"
@@ -33,7 +34,7 @@ MAX_TOKEN_LENGTH = 200
 
 def _new_link(session: Session, manager: Manager, purpose: str, now: datetime) -> tuple[AccountToken, str]:
     token = security.new_token()
-    row = AccountToken(manager_id=manager.id, purpose=purpose, token_hash=security.hash_token(token),
+    row = AccountToken(manager_id=stored_id(manager), purpose=purpose, token_hash=security.hash_token(token),
                        created_at=now, expires_at=now + LIFETIME[purpose])
     session.add(row)
     session.flush()
@@ -52,7 +53,7 @@ def send_confirmation(session: Session, manager: Manager, base_url: str, now: da
     """Queue a confirmation link for the manager's address. Not committed."""
     row, token = _new_link(session, manager, CONFIRM, now)
     link = confirm_link(base_url, token)
-    mail.queue(session, key=f"{CONFIRM_KIND}:{row.id}", manager_id=manager.id, kind=CONFIRM_KIND,
+    mail.queue(session, key=f"{CONFIRM_KIND}:{row.id}", manager_id=stored_id(manager), kind=CONFIRM_KIND,
                to=manager.email, link=link, now=now,
                subject=translate("mail.confirm_subject", manager.locale),
                body=translate("mail.confirm_body", manager.locale, name=manager.name, link=link))
@@ -61,7 +62,7 @@ def send_confirmation(session: Session, manager: Manager, base_url: str, now: da
 def resend_confirmation(session: Session, manager_id: int, base_url: str, now: datetime) -> bool:
     """A fresh confirmation link, unless the address is confirmed already (False). Raises
     Refused("error.confirm_resend_wait") when one was sent moments ago."""
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     if manager.email_verified_at is not None:
         return False
     latest = session.exec(select(func.max(AccountToken.created_at)).where(
@@ -90,7 +91,7 @@ def _usable(session: Session, token: str, purpose: str, now: datetime) -> Accoun
 def confirm_address(session: Session, token: str, now: datetime) -> str:
     """Confirm the address a link was sent to; returns it. Raises Refused("link.…")."""
     row = _usable(session, token, CONFIRM, now)
-    manager = session.get(Manager, row.manager_id)
+    manager = required(session, Manager, row.manager_id)
     row.used_at = now
     if manager.email_verified_at is None:
         manager.email_verified_at = now
@@ -110,13 +111,13 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime, lo
     if manager is None:
         return
     recent = session.exec(select(func.count()).select_from(AccountToken).where(
-        AccountToken.manager_id == manager.id, AccountToken.purpose == RESET,
+        AccountToken.manager_id == stored_id(manager), AccountToken.purpose == RESET,
         AccountToken.created_at > now - timedelta(hours=1))).one()
     if recent >= RESETS_PER_HOUR:
         return
     row, token = _new_link(session, manager, RESET, now)
     link = reset_link(base_url, token)
-    mail.queue(session, key=f"{RESET_KIND}:{row.id}", manager_id=manager.id, kind=RESET_KIND,
+    mail.queue(session, key=f"{RESET_KIND}:{row.id}", manager_id=stored_id(manager), kind=RESET_KIND,
                to=manager.email, link=link, now=now, log_link=log_link,
                subject=translate("mail.reset_subject", manager.locale),
                body=translate("mail.reset_body", manager.locale, name=manager.name, link=link))
@@ -135,12 +136,13 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
     if key := rules.password_error(new_password):
         raise FieldErrors({"new_password": key})
     row = _usable(session, token, RESET, now)
-    manager = session.get(Manager, row.manager_id)
+    manager = required(session, Manager, row.manager_id)
     manager.password_hash = security.hash_password(new_password)
     if manager.email_verified_at is None:
         manager.email_verified_at = now
     for open_link in session.exec(select(AccountToken).where(
-            AccountToken.manager_id == manager.id, AccountToken.purpose == RESET, AccountToken.used_at.is_(None))):
+            AccountToken.manager_id == stored_id(manager), AccountToken.purpose == RESET,
+            col(AccountToken.used_at).is_(None))):
         open_link.used_at = now
         session.add(open_link)
     session.add(manager)
@@ -148,6 +150,6 @@ def reset_password(session: Session, token: str, new_password: str, now: datetim
         revoke_sessions,  # accounts imports this module
     )
 
-    revoke_sessions(session, manager.id, now)
+    revoke_sessions(session, stored_id(manager), now)
     session.commit()
     return manager.email

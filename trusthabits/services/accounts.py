@@ -13,13 +13,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import accounts as rules
 from trusthabits.core import clock
 from trusthabits.core import signin_throttle as throttle
 from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.db.models import AuthSession, LoginAttempt, Manager
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import account_links, security
 
 SESSION_LIFETIME = timedelta(days=30)
@@ -49,7 +50,7 @@ class SignInRefused(Refused):
 
 
 def _profile(manager: Manager) -> Profile:
-    return Profile(manager.id, manager.email, manager.name, manager.locale, manager.time_zone,
+    return Profile(stored_id(manager), manager.email, manager.name, manager.locale, manager.time_zone,
                    manager.email_verified_at is not None)
 
 
@@ -109,7 +110,7 @@ def register(
 def _recent_attempts(session: Session, email: str, client_ip: str, now: datetime) -> list[throttle.Attempt]:
     rows = session.exec(
         select(LoginAttempt).where(
-            or_(LoginAttempt.email == email, LoginAttempt.client_ip == client_ip),
+            or_(col(LoginAttempt.email) == email, col(LoginAttempt.client_ip) == client_ip),
             LoginAttempt.attempted_at > now - throttle.WINDOW,
         )
     ).all()
@@ -147,7 +148,7 @@ def sign_in(session: Session, *, email: str, password: str, client_ip: str = "")
     manager = session.exec(select(Manager).where(Manager.email == email)).first()
     ok = security.verify_password(manager.password_hash if manager else None, password)
     session.add(LoginAttempt(email=email, client_ip=client_ip, attempted_at=now, succeeded=ok))
-    if not ok:
+    if not ok or manager is None:
         session.commit()
         raise SignInRefused("error.signin_failed")
     if security.needs_rehash(manager.password_hash):
@@ -155,9 +156,9 @@ def sign_in(session: Session, *, email: str, password: str, client_ip: str = "")
         session.add(manager)
     # Old failures of this address have served their purpose; successes stay (known clients).
     session.execute(delete(LoginAttempt).where(
-        LoginAttempt.email == email, LoginAttempt.succeeded.is_(False),
-        LoginAttempt.attempted_at < now - throttle.WINDOW))
-    token = _open_session(session, manager.id, now)
+        col(LoginAttempt.email) == email, col(LoginAttempt.succeeded).is_(False),
+        col(LoginAttempt.attempted_at) < now - throttle.WINDOW))
+    token = _open_session(session, stored_id(manager), now)
     session.commit()
     return _profile(manager), token
 
@@ -185,7 +186,7 @@ def resolve_session(session: Session, token: str | None) -> Profile | None:
     now = clock.now()
     row = session.exec(
         select(AuthSession, Manager)
-        .join(Manager, Manager.id == AuthSession.manager_id)
+        .join(Manager, col(Manager.id) == col(AuthSession.manager_id))
         .where(AuthSession.token_hash == security.hash_token(token))
     ).first()
     if row is None:
@@ -215,7 +216,7 @@ def sign_out(session: Session, token: str | None) -> None:
 
 def revoke_sessions(session: Session, manager_id: int, now: datetime, keep_token: str | None = None) -> None:
     """Sign out every browser of this manager (but the one holding `keep_token`). Not committed."""
-    query = select(AuthSession).where(AuthSession.manager_id == manager_id, AuthSession.revoked_at.is_(None))
+    query = select(AuthSession).where(AuthSession.manager_id == manager_id, col(AuthSession.revoked_at).is_(None))
     if keep_token:
         query = query.where(AuthSession.token_hash != security.hash_token(keep_token))
     for auth in session.exec(query):
@@ -224,7 +225,7 @@ def revoke_sessions(session: Session, manager_id: int, now: datetime, keep_token
 
 
 def get_profile(session: Session, manager_id: int) -> Profile:
-    return _profile(session.get(Manager, manager_id))
+    return _profile(required(session, Manager, manager_id))
 
 
 def update_profile(
@@ -232,7 +233,7 @@ def update_profile(
 ) -> Profile:
     if errors := _profile_errors(name, locale, time_zone):
         raise FieldErrors(errors)
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     manager.name, manager.locale, manager.time_zone = name.strip(), locale, time_zone
     session.add(manager)
     session.commit()
@@ -243,7 +244,7 @@ def change_password(
     session: Session, manager_id: int, *, current_password: str, new_password: str, keep_token: str
 ) -> None:
     """Replace the password and sign out every other browser of this manager."""
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     errors: dict[str, str] = {}
     if not security.verify_password(manager.password_hash, current_password):
         errors["current_password"] = "error.current_password_wrong"

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, update
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, func, or_, update
+from sqlmodel import Session, col, select
 
 from trusthabits.adapters import smtp
 from trusthabits.config import DEFAULT_MAIL_FROM, get_settings
 from trusthabits.core.errors import Refused
 from trusthabits.db.models import Manager, OutboxMessage
+from trusthabits.db.rows import stored_id
 
 log = logging.getLogger("trusthabits.mail")
 
@@ -86,7 +87,7 @@ def sent_today(session: Session, manager_id: int, now: datetime) -> int:
     return session.exec(
         select(func.count()).select_from(OutboxMessage).where(
             OutboxMessage.manager_id == manager_id, OutboxMessage.created_at > now - DAY,
-            OutboxMessage.kind.not_in(OWN_ADDRESS_KINDS))
+            col(OutboxMessage.kind).not_in(OWN_ADDRESS_KINDS))
     ).one()
 
 
@@ -101,35 +102,36 @@ def ensure_room(session: Session, manager_id: int, wanted: int, now: datetime) -
 
 def retry_delay(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … doubling after each failed attempt, at most an hour."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
+    delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
+    return min(delay, MAX_RETRY)
 
 
-def _sendable():
+def _sendable() -> ColumnElement[bool]:
     """Mail on behalf of a manager whose address is not confirmed waits in the queue (only the
     account's own mail, such as the confirmation link, goes)."""
-    confirmed = select(Manager.id).where(Manager.email_verified_at.is_not(None))
-    return or_(OutboxMessage.kind.in_(ACCOUNT_KINDS), OutboxMessage.manager_id.in_(confirmed))
+    confirmed = select(col(Manager.id)).where(col(Manager.email_verified_at).is_not(None))
+    return or_(col(OutboxMessage.kind).in_(ACCOUNT_KINDS), col(OutboxMessage.manager_id).in_(confirmed))
 
 
 def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
     due = (select(OutboxMessage.id)
-           .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now, _sendable())
-           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE))
+           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now, _sendable())
+           .order_by(col(OutboxMessage.next_attempt_at)).limit(BATCH_SIZE))
     # One conditional UPDATE claims the batch: the condition is checked again for every row as
     # it is written, so a row another sender claimed meanwhile (its next_attempt_at moved past
     # `now`) is not taken twice. SQLite serialises writers; PostgreSQL re-checks after a lock wait.
     claimed = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status.in_((QUEUED, SENDING)),
-               OutboxMessage.next_attempt_at <= now)
+        .where(col(OutboxMessage.id).in_(due.scalar_subquery()), col(OutboxMessage.status).in_((QUEUED, SENDING)),
+               col(OutboxMessage.next_attempt_at) <= now)
         .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
-        .returning(OutboxMessage.id)
+        .returning(col(OutboxMessage.id))
     ).scalars().all()
     session.commit()
     if not claimed:
         return []
     return list(session.exec(
-        select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id),
+        select(OutboxMessage).where(col(OutboxMessage.id).in_(claimed)).order_by(col(OutboxMessage.id)),
         execution_options={"populate_existing": True},
     ))
 
@@ -180,9 +182,10 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
             if broken is not None:
                 # Not the message's fault: always worth another try, whatever the code.
                 _mark_failed(message, broken, now, temporary=True)
-            else:
+            elif client is not None:
                 try:
-                    client.send_message(smtp.build_message(mail_from, message.to_address, message.subject, message.body))
+                    mime = smtp.build_message(mail_from, message.to_address, message.subject, message.body)
+                    client.send_message(mime)
                 except Exception as error:  # noqa: BLE001 - recorded on the message, retried
                     _mark_failed(message, error, now)
                     if not isinstance(error, smtplib.SMTPResponseException):
@@ -209,11 +212,11 @@ def list_outbox(session: Session, manager_id: int, include_links: bool = False, 
     rows = session.exec(
         select(OutboxMessage)
         .where(OutboxMessage.manager_id == manager_id,
-               OutboxMessage.kind.not_in((*PRIVATE_KINDS, *ACCOUNT_KINDS)))
-        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+               col(OutboxMessage.kind).not_in((*PRIVATE_KINDS, *ACCOUNT_KINDS)))
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
         .limit(limit)
     ).all()
-    return [OutboxItem(m.id, m.to_address, m.subject, m.status, m.attempts, m.last_error,
+    return [OutboxItem(stored_id(m), m.to_address, m.subject, m.status, m.attempts, m.last_error,
                        m.link if include_links else "", m.created_at) for m in rows]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.config import get_settings
 from trusthabits.core import accounts as account_rules
@@ -16,6 +16,7 @@ from trusthabits.core import clock
 from trusthabits.core import pulse as rules
 from trusthabits.core.errors import FieldErrors, NotFound, Refused
 from trusthabits.db.models import Member, Team
+from trusthabits.db.rows import stored_id
 
 
 class TeamNotFound(NotFound):
@@ -63,9 +64,9 @@ def _active_count(session: Session, team_id: int) -> int:
 
 def _summary(session: Session, team: Team) -> TeamSummary:
     unsubscribed = session.exec(select(func.count()).select_from(Member).where(
-        Member.team_id == team.id, Member.unsubscribed_at.is_not(None))).one()
-    return TeamSummary(team.id, team.name, team.language, team.time_zone, team.k_threshold,
-                       _active_count(session, team.id), unsubscribed)
+        Member.team_id == team.id, col(Member.unsubscribed_at).is_not(None))).one()
+    return TeamSummary(stored_id(team), team.name, team.language, team.time_zone, team.k_threshold,
+                       _active_count(session, stored_id(team)), unsubscribed)
 
 
 def create_team(
@@ -91,7 +92,7 @@ def create_team(
 
 
 def list_teams(session: Session, manager_id: int) -> list[TeamSummary]:
-    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(Team.name, Team.id)).all()
+    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(col(Team.name), col(Team.id))).all()
     return [_summary(session, team) for team in teams]
 
 
@@ -102,9 +103,9 @@ def get_team(session: Session, manager_id: int, team_id: int) -> TeamSummary:
 def list_members(session: Session, manager_id: int, team_id: int) -> list[MemberInfo]:
     owned_team(session, manager_id, team_id)
     members = session.exec(
-        select(Member).where(Member.team_id == team_id).order_by(Member.active.desc(), Member.email)
+        select(Member).where(Member.team_id == team_id).order_by(col(Member.active).desc(), col(Member.email))
     ).all()
-    return [MemberInfo(m.id, m.email, m.active) for m in members]
+    return [MemberInfo(stored_id(m), m.email, m.active) for m in members]
 
 
 def add_members(session: Session, manager_id: int, team_id: int, pasted: str) -> AddedMembers:
@@ -115,7 +116,9 @@ def add_members(session: Session, manager_id: int, team_id: int, pasted: str) ->
     parsed = rules.parse_member_emails(pasted)
     existing = {m.email: m for m in session.exec(select(Member).where(Member.team_id == team_id))}
     room = get_settings().max_members_per_team - _active_count(session, team_id)
-    added, already, over_limit = [], [], []
+    added: list[str] = []
+    already: list[str] = []
+    over_limit: list[str] = []
     for email in parsed.valid:
         member = existing.get(email)
         if member is not None and member.active:

@@ -23,6 +23,7 @@ from trusthabits.config import get_settings
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
 from trusthabits.db.models import AppSecret, Manager, Member, Team
+from trusthabits.db.rows import required, stored_id
 
 KEY_NAME = "unsubscribe"
 MAX_TOKEN_LENGTH = 64
@@ -60,7 +61,7 @@ def token_for(session: Session, member_id: int) -> str:
 
 def footer(session: Session, member: Member, language: str) -> str:
     """The closing lines of every mail to a member: why they get it and how to stop it."""
-    link = f"{get_settings().base_url}/unsubscribe/{token_for(session, member.id)}"
+    link = f"{get_settings().base_url}/unsubscribe/{token_for(session, stored_id(member))}"
     return "\n\n-- \n" + translate("mail.unsubscribe_footer", language, link=link)
 
 
@@ -81,8 +82,8 @@ def _member(session: Session, token: str) -> Member:
 def subscription(session: Session, token: str) -> Subscription:
     """What the unsubscribe page shows. Raises Refused("link.unknown")."""
     member = _member(session, token)
-    team = session.get(Team, member.team_id)
-    manager = session.get(Manager, team.manager_id)
+    team = required(session, Team, member.team_id)
+    manager = required(session, Manager, team.manager_id)
     return Subscription(team.name, manager.name, team.language, member.unsubscribed_at is not None)
 
 

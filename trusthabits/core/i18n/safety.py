@@ -8,8 +8,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Bevestig je e-mailadres voor TrustHabits",
     },
     "mail.confirm_body": {
-        "en": "Hello {name},\n\nPlease confirm that this is your address by opening this link within 24 hours:\n\n{link}\n\nUntil you do, TrustHabits sends no mail on your behalf. Did you not create an account? Then ignore this mail; nothing will be sent.\n\nTrustHabits",
-        "nl": "Hallo {name},\n\nBevestig dat dit jouw adres is door deze link binnen 24 uur te openen:\n\n{link}\n\nTot die tijd verstuurt TrustHabits geen mail namens jou. Heb je geen account aangemaakt? Negeer deze mail dan; er wordt niets verstuurd.\n\nTrustHabits",
+        "en": (
+            "Hello {name},\n\nPlease confirm that this is your address by opening this link within 24 "
+            "hours:\n\n{link}\n\nUntil you do, TrustHabits sends no mail on your behalf. Did you not "
+            "create an account? Then ignore this mail; nothing will be sent.\n\nTrustHabits"
+        ),
+        "nl": (
+            "Hallo {name},\n\nBevestig dat dit jouw adres is door deze link binnen 24 uur te "
+            "openen:\n\n{link}\n\nTot die tijd verstuurt TrustHabits geen mail namens jou. Heb je geen "
+            "account aangemaakt? Negeer deze mail dan; er wordt niets verstuurd.\n\nTrustHabits"
+        ),
     },
     "confirm.done_title": {
         "en": "Your address is confirmed",
@@ -24,8 +32,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Naar TrustHabits",
     },
     "outbox.unconfirmed": {
-        "en": "Your address {email} is not confirmed yet, so nothing is sent: mail waits here until you open the link we sent you.",
-        "nl": "Je adres {email} is nog niet bevestigd, dus er gaat niets de deur uit: mail wacht hier tot je de link opent die we je stuurden.",
+        "en": (
+            "Your address {email} is not confirmed yet, so nothing is sent: mail waits here until you "
+            "open the link we sent you."
+        ),
+        "nl": (
+            "Je adres {email} is nog niet bevestigd, dus er gaat niets de deur uit: mail wacht hier "
+            "tot je de link opent die we je stuurden."
+        ),
     },
     "outbox.resend": {
         "en": "Send the link again",
@@ -98,8 +112,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Kies een nieuw TrustHabits-wachtwoord",
     },
     "mail.reset_body": {
-        "en": "Hello {name},\n\nSomeone asked to reset the password of your TrustHabits account. To choose a new one, open this link within one hour:\n\n{link}\n\nThe link works once and signs out every device. Did you not ask? Then ignore this mail; your password stays as it is.\n\nTrustHabits",
-        "nl": "Hallo {name},\n\nIemand vroeg om het wachtwoord van je TrustHabits-account opnieuw in te stellen. Open deze link binnen een uur om een nieuw te kiezen:\n\n{link}\n\nDe link werkt één keer en logt elk apparaat uit. Heb je hier niet om gevraagd? Negeer deze mail dan; je wachtwoord blijft zoals het is.\n\nTrustHabits",
+        "en": (
+            "Hello {name},\n\nSomeone asked to reset the password of your TrustHabits account. To "
+            "choose a new one, open this link within one hour:\n\n{link}\n\nThe link works once and "
+            "signs out every device. Did you not ask? Then ignore this mail; your password stays as it "
+            "is.\n\nTrustHabits"
+        ),
+        "nl": (
+            "Hallo {name},\n\nIemand vroeg om het wachtwoord van je TrustHabits-account opnieuw in te "
+            "stellen. Open deze link binnen een uur om een nieuw te kiezen:\n\n{link}\n\nDe link werkt "
+            "één keer en logt elk apparaat uit. Heb je hier niet om gevraagd? Negeer deze mail dan; je "
+            "wachtwoord blijft zoals het is.\n\nTrustHabits"
+        ),
     },
     # Sign-in throttling
     "error.signin_wait": {
@@ -125,7 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.mail_limit": {
         "en": "This would send {wanted} mails; {left} of your {mails} a day are left. Try again tomorrow.",
-        "nl": "Dit zou {wanted} mails versturen; er zijn nog {left} van je {mails} per dag over. Probeer het morgen opnieuw.",
+        "nl": (
+            "Dit zou {wanted} mails versturen; er zijn nog {left} van je {mails} per dag over. Probeer "
+            "het morgen opnieuw."
+        ),
     },
     "team.unsubscribed": {
         "en": "{count} unsubscribed (who is not shown)",
@@ -141,8 +168,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Geen mail meer van dit team?",
     },
     "unsubscribe.intro": {
-        "en": "You get the weekly pulse of {team} from {manager}. After unsubscribing you get no pulses, reminders or shared results from this team. {manager} sees how many people unsubscribed, not who.",
-        "nl": "Je krijgt de wekelijkse pulse van {team} van {manager}. Na het afmelden krijg je geen pulses, herinneringen of gedeelde uitkomsten meer van dit team. {manager} ziet hoeveel mensen zich afmeldden, niet wie.",
+        "en": (
+            "You get the weekly pulse of {team} from {manager}. After unsubscribing you get no pulses, "
+            "reminders or shared results from this team. {manager} sees how many people unsubscribed, "
+            "not who."
+        ),
+        "nl": (
+            "Je krijgt de wekelijkse pulse van {team} van {manager}. Na het afmelden krijg je geen "
+            "pulses, herinneringen of gedeelde uitkomsten meer van dit team. {manager} ziet hoeveel "
+            "mensen zich afmeldden, niet wie."
+        ),
     },
     "unsubscribe.button": {
         "en": "Unsubscribe",

@@ -3,13 +3,17 @@ From then on mail leaves on the account's behalf."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core import clock
 from trusthabits.core.errors import Refused
 from trusthabits.services import account_links
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_service, t
 
 ROUTE = "/confirm/[token]"
 
@@ -19,18 +23,17 @@ class ConfirmState(AppState):
     status: str = ""
     message: str = ""
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         token = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        language = self._set_language(self._page_language())
         try:
             email = await run_service(account_links.confirm_address, token, clock.now())
         except Refused as refused:
             self.status, self.message = "refused", self._tr(refused.key)
-            return
+            return language
         self.status, self.message = "done", self._tr("confirm.done_body", email=email)
-
-
-ON_LOAD = [AppState.load_public_page, ConfirmState.on_load]
+        return language
 
 
 def view() -> rx.Component:
@@ -51,3 +54,6 @@ def view() -> rx.Component:
             rx.center(rx.spinner(size="3"), padding="2rem"),
         )
     )
+
+
+PAGE = Page((ROUTE,), view, ConfirmState.load)

@@ -3,6 +3,9 @@ it signs out every browser of the account; the manager then signs in with the ne
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core import clock
@@ -10,7 +13,9 @@ from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.services import account_links
 from trusthabits.ui.components.forms import submit_button, text_field
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import AppState, run_hashing_service, run_service, t
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_hashing_service, run_service, t
 
 ROUTE = "/reset/[token]"
 
@@ -25,25 +30,27 @@ class ResetPasswordState(AppState):
     def _token(self) -> str:
         return self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         self.errors, self.problem, self.busy = {}, "", False
+        language = self._set_language(self._page_language())
         try:
             await run_service(account_links.check_reset_link, self._token(), clock.now())
         except Refused as refused:
             self.status, self.problem = "refused", self._tr(refused.key)
-            return
+            return language
         self.status = "form"
+        return language
 
-    @rx.event
-    async def submit(self, form: dict):
+    @public
+    async def submit(self, form: Form) -> AsyncIterator[Any]:
         if self.status != "form":
             return
         self.busy = True
         yield
         try:
             await run_hashing_service(account_links.reset_password, self._token(),
-                                      str(form.get("new_password", "")), clock.now())
+                                      form.get("new_password", ""), clock.now())
         except FieldErrors as invalid:
             self.errors = {name: self._tr(key) for name, key in invalid.errors.items()}
             self.busy = False
@@ -57,9 +64,6 @@ class ResetPasswordState(AppState):
             return
         self.busy = False
         yield rx.redirect("/signin?reset=1")
-
-
-ON_LOAD = [AppState.load_public_page, ResetPasswordState.on_load]
 
 
 def view() -> rx.Component:
@@ -91,3 +95,6 @@ def view() -> rx.Component:
             width="100%",
         )
     )
+
+
+PAGE = Page((ROUTE,), view, ResetPasswordState.load)

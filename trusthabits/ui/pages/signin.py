@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import AsyncIterator
+from typing import Any
 
 import reflex as rx
 
@@ -10,12 +12,9 @@ from trusthabits.core.errors import Refused
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import notice, submit_button, text_field
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import (
-    AppState,
-    run_hashing_service,
-    safe_next_path,
-    t,
-)
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_hashing_service, run_service, safe_next_path, t
 
 ROUTE = "/signin"
 
@@ -26,17 +25,19 @@ class SignInState(AppState):
     info: str = ""
     busy: bool = False
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         self.errors, self.form_error = {}, ""
         params = self.router.url.query_parameters
+        language = self._set_language(self._page_language())
         self.info = (self._tr("signin.signed_out") if params.get("signed_out")
                      else self._tr("signin.password_reset") if params.get("reset") else "")
-        if await self._signed_in() is not None:
+        if await run_service(accounts.resolve_session, await self._session_token()) is not None:
             return rx.redirect(safe_next_path(params.get("next")))
+        return language
 
-    @rx.event
-    async def submit(self, form: dict):
+    @public
+    async def submit(self, form: Form) -> AsyncIterator[Any]:
         self.busy = True
         yield
         try:
@@ -66,9 +67,6 @@ class SignInState(AppState):
         return self._tr("error.signin_locked", minutes=math.ceil(seconds / 60))
 
 
-ON_LOAD = [AppState.load_public_page, SignInState.on_load]
-
-
 def view() -> rx.Component:
     return public_layout(
         rx.vstack(
@@ -79,7 +77,8 @@ def view() -> rx.Component:
             rx.form(
                 rx.vstack(
                     text_field("email", "field.email", SignInState.errors, type_="email", autocomplete="email"),
-                    text_field("password", "field.password", SignInState.errors, type_="password", autocomplete="current-password"),
+                    text_field("password", "field.password", SignInState.errors, type_="password",
+                        autocomplete="current-password"),
                     submit_button("signin.submit", SignInState.busy),
                     spacing="4",
                     width="100%",
@@ -102,3 +101,6 @@ def view() -> rx.Component:
             width="100%",
         )
     )
+
+
+PAGE = Page((ROUTE,), view, SignInState.load)

@@ -6,6 +6,8 @@ on the board: #14 adds "erase my address" to this page.
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core import clock
@@ -14,7 +16,9 @@ from trusthabits.core.i18n import negotiate
 from trusthabits.services import unsubscribe
 from trusthabits.ui.components.forms import submit_button
 from trusthabits.ui.components.shell import brand
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_service, t
 
 ROUTE = "/unsubscribe/[token]"
 
@@ -28,13 +32,13 @@ class UnsubscribeState(AppState):
     def _token(self) -> str:
         return self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
 
-    def _show(self, found: unsubscribe.Subscription):
+    def _show(self, found: unsubscribe.Subscription) -> None:
         self.intro = self._tr("unsubscribe.intro", team=found.team_name, manager=found.manager_name)
         self.done_body = self._tr("unsubscribe.done_body", team=found.team_name)
         self.status = "done" if found.unsubscribed else "ask"
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         try:
             found = await run_service(unsubscribe.subscription, self._token())
         except Refused:
@@ -45,17 +49,14 @@ class UnsubscribeState(AppState):
         self._show(found)
         return script
 
-    @rx.event
-    async def confirm(self, _form: dict | None = None):
+    @public
+    async def confirm(self, form: Form | None = None) -> None:
         try:
             found = await run_service(unsubscribe.unsubscribe, self._token(), clock.now())
         except Refused:
             self.status = "unknown"
             return
         self._show(found)
-
-
-ON_LOAD = UnsubscribeState.on_load
 
 
 def view() -> rx.Component:
@@ -90,3 +91,6 @@ def view() -> rx.Component:
         padding="1rem",
         min_height="100dvh",
     )
+
+
+PAGE = Page((ROUTE,), view, UnsubscribeState.load)
