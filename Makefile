@@ -69,4 +69,4 @@ postgres:
 	fi
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web .web-test .states .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .web .web-test .web-bench .states .mypy_cache .ruff_cache
