@@ -18,12 +18,13 @@ from trusthabits.core.i18n import (
     pulse,
     reflection_loop,
     rhythm,
+    safety,
     trends,
 )
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, reflection_loop, rhythm, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, reflection_loop, rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:
