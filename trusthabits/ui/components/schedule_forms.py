@@ -9,13 +9,13 @@ from typing import Any
 import reflex as rx
 
 from trusthabits.ui.components.forms import labelled, notice, submit_button, text_field
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 from trusthabits.ui.theme import native_select_style
 
 
 def _weekday_select(state: Any) -> rx.Component:
     control = rx.el.select(
-        *[rx.el.option(t(f"weekday.short.{day}"), value=str(day)) for day in range(7)],
+        *[rx.el.option(tv(f"weekday.short.{day}"), value=str(day)) for day in range(7)],
         id="weekday", name="weekday", default_value=state.schedule_weekday, key=state.schedule_form_key,
         style=native_select_style,
     )

@@ -16,7 +16,7 @@ from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Form, Me, page_load, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.habits import PauseRow, pause_rows, strengths
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/habits"
@@ -71,11 +71,11 @@ class HabitsState(AppState):
 
 def _strength_row(b: Behaviour) -> rx.Component:
     target = rx.el.select(
-        *[rx.el.option(t(f"habits.per_week.{n}"), value=str(n)) for n in range(scoring.MIN_TARGET,
+        *[rx.el.option(tv(f"habits.per_week.{n}"), value=str(n)) for n in range(scoring.MIN_TARGET,
             scoring.MAX_TARGET + 1)],
         value=HabitsState.targets[b.key],
         on_change=lambda value: HabitsState.set_target(b.key, value),
-        aria_label=t(f"behaviour.{b.key}.name"),
+        aria_label=tv(f"behaviour.{b.key}.name"),
         style={**native_select_style, "width": "auto"},
     )
     return rx.vstack(
@@ -112,7 +112,7 @@ def _pauses() -> rx.Component:
                 lambda p: rx.hstack(
                     rx.text(p.label, size="2", flex="1"),
                     rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p.id),
-                        aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3",
+                        aria_label=tv("habits.delete_pause"), variant="ghost", color_scheme="red", size="3",
                             min_width=TAP_TARGET, min_height=TAP_TARGET),
                     align="center",
                     width="100%",

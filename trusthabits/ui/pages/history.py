@@ -16,7 +16,7 @@ from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters import history as present
 from trusthabits.ui.presenters.entries import entry_rows
 from trusthabits.ui.presenters.history import HeatCellRow
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, t, tv
 from trusthabits.ui.states.data import DataTransferMixin
 from trusthabits.ui.states.entries import EntryListMixin
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
@@ -74,11 +74,11 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
 
 def _filters() -> rx.Component:
     select = rx.el.select(
-        rx.el.option(t("history.all_behaviours"), value=""),
-        *[rx.el.option(t(f"behaviour.{b.key}.name"), value=b.key) for b in behaviours.BEHAVIOURS],
+        rx.el.option(tv("history.all_behaviours"), value=""),
+        *[rx.el.option(tv(f"behaviour.{b.key}.name"), value=b.key) for b in behaviours.BEHAVIOURS],
         value=HistoryState.behaviour_filter,
         on_change=HistoryState.choose_behaviour,
-        aria_label=t("history.filter"),
+        aria_label=tv("history.filter"),
         id="behaviour-filter",
         style=native_select_style,
     )
@@ -87,13 +87,13 @@ def _filters() -> rx.Component:
             rx.input(
                 name="search",
                 type="search",
-                placeholder=t("history.search_placeholder"),
-                aria_label=t("history.search"),
+                placeholder=tv("history.search_placeholder"),
+                aria_label=tv("history.search"),
                 size="3",
                 min_height=TAP_TARGET,
                 flex="1",
             ),
-            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=t("history.search"), size="3",
+            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=tv("history.search"), size="3",
                 min_width=TAP_TARGET, min_height=TAP_TARGET),
             width="100%",
         ),
