@@ -78,6 +78,8 @@ global_style = {
     # marks (dots, this week's cells) then use fixed classes from assets/theme.css instead of a
     # computed style each, which keeps redrawing them cheap.
     **{f".colour-{colour}": {
+        "--behaviour-6": f"var(--{colour}-6)",
+        "--behaviour-8": f"var(--{colour}-8)",
         "--behaviour-colour": f"var(--{colour}-9)",
         "--behaviour-soft": f"var(--{colour}-a3)",
         "--behaviour-soft-hover": f"var(--{colour}-a4)",
