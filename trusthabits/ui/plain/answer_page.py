@@ -90,9 +90,8 @@ async def _service(fn: Callable[..., object], *args: object) -> object:
 
 def _html(text: str, status: int = 200) -> HTMLResponse:
     # Each link is personal: never kept by a browser or a proxy.
-    # No referrer leaves for another site (the link is a credential); a same-site post keeps its
-    # Origin header, which the cross-site guard (web/origins.py) checks.
-    headers = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
+    # Each link is personal: never kept by a browser or a proxy.
+    headers = {"Cache-Control": "no-store"}
     return HTMLResponse(text, status_code=status, headers=headers)
 
 

@@ -50,6 +50,9 @@ def document(language: str, title: str, body: str) -> str:
         f'<!DOCTYPE html><html lang="{escape(language)}" dir="ltr" data-ready="1"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="theme-color" content="{BRAND_COLOUR}"><meta name="robots" content="noindex">'
+        # No referrer leaves for another site (a link is a credential), but the form's post keeps
+        # its Origin header, which the cross-site guard checks (under no-referrer it is "null").
+        '<meta name="referrer" content="same-origin">'
         f'<link rel="icon" href="/icon.svg" type="image/svg+xml"><title>{escape(title)}</title>'
         f"<style>{STYLE}</style></head><body><main>"
         '<div class=brand><img src="/icon.svg" width="28" height="28" alt="">TrustHabits</div>'
