@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 
@@ -52,8 +52,8 @@ def text_field(
 
 def language_select(name: str, label_key: str, value: rx.Var) -> rx.Component:
     control = rx.el.select(
-        rx.el.option(t("language.en"), value="en"),
-        rx.el.option(t("language.nl"), value="nl"),
+        rx.el.option(tv("language.en"), value="en"),
+        rx.el.option(tv("language.nl"), value="nl"),
         id=name,
         name=name,
         default_value=value,
@@ -124,5 +124,5 @@ def segmented(value: rx.Var, on_change, items: list[tuple[str, str]], label_key:
             rx.el.span(t(key)),
             class_name="choice",
         ) for item_value, key in items],
-        role="radiogroup", aria_label=t(label_key), id=id_, class_name="choice-group",
+        role="radiogroup", aria_label=tv(label_key), id=id_, class_name="choice-group",
     )
