@@ -1,23 +1,48 @@
-"""Reflex configuration. Deployment settings come from the environment (see README)."""
+"""Reflex configuration. Deployment settings come from the environment (see README).
+
+Two ways to run:
+- `reflex run --env prod` (`make run`): one process serves the built frontend and the backend on
+  `PORT`, with Reflex state in this process's memory (or Redis when `REDIS_URL` is set);
+- `reflex run --env prod --backend-only` (`make cluster`, deploy/): a backend worker on `PORT`
+  behind a proxy that serves the exported frontend; several workers share state in Redis.
+"""
 
 import os
+import sys
 
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
+from trusthabits.config import get_settings
 from trusthabits.ui.frontend_build import TrustHabitsFrontend
 from trusthabits.ui.theme import theme
 
-# One port serves the production frontend and the backend (`reflex run --env prod`).
-PORT = int(os.environ.get("PORT", "3000"))
+settings = get_settings()
+
+
+def _backend_only() -> bool:
+    # Reflex refuses a configured frontend_port in a backend-only run; rxconfig is read before
+    # Reflex records the flag, so look at the command line (and Reflex's own variable) here.
+    flag = os.environ.get("REFLEX_BACKEND_ONLY", "").lower() in ("1", "true", "yes", "y")
+    return flag or "--backend-only" in sys.argv
+
+
+ports = {"backend_port": settings.port}
+if not _backend_only():
+    # In production one port serves the frontend and the backend.
+    ports["frontend_port"] = settings.port
 
 config = rx.Config(
     app_name="trusthabits",
-    frontend_port=PORT,
-    backend_port=PORT,
+    **ports,
+    # Where the browser finds the backend, baked into the built frontend: the public address.
     # The browser rewrites "localhost" to the page's own host, so a phone on the LAN works too.
-    api_url=f"http://localhost:{PORT}",
-    deploy_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{PORT}"),
+    api_url=settings.base_url,
+    deploy_url=settings.base_url,
+    # Set explicitly, so Reflex never falls back to its disk manager, which scans every stored
+    # tab's file for expiry again and again (39 % of a busy process's time, see bench/).
+    state_manager_mode=settings.state_manager,
+    redis_url=settings.redis_url,
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,

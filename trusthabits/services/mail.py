@@ -16,6 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Callable
 
 from sqlalchemy import update
 from sqlmodel import Session, select
@@ -31,7 +32,8 @@ PRIVATE_KINDS = ("pulse_reminder",)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
-# A claimed message whose sender died is tried again after this long (at-least-once then).
+# A claimed message whose sender cannot be checked is tried again after this long
+# (TRUSTHABITS_CLAIM_LEASE_S; at-least-once then).
 CLAIM_TIMEOUT = timedelta(minutes=5)
 BATCH_SIZE = 200  # one SMTP connection per batch
 LINK_REMOVED = "(link removed after sending)"
@@ -71,18 +73,19 @@ def retry_delay(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
 
 
-def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
+def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -> list[OutboxMessage]:
+    # FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite serialises writers and ignores it): senders
+    # running at once each take a different batch instead of queueing behind each other's row
+    # locks. The outer condition is checked again as each row is written.
     due = (select(OutboxMessage.id)
            .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
-           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE))
-    # One conditional UPDATE claims the batch: the condition is checked again for every row as
-    # it is written, so a row another sender claimed meanwhile (its next_attempt_at moved past
-    # `now`) is not taken twice. SQLite serialises writers; PostgreSQL re-checks after a lock wait.
+           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE)
+           .with_for_update(skip_locked=True))
     claimed = session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status.in_((QUEUED, SENDING)),
                OutboxMessage.next_attempt_at <= now)
-        .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
+        .values(status=SENDING, next_attempt_at=now + lease, claimed_by=worker[:80])
         .returning(OutboxMessage.id)
     ).scalars().all()
     session.commit()
@@ -94,8 +97,28 @@ def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
     ))
 
 
+def take_over_from_the_gone(session: Session, is_gone: Callable[[str], bool], now: datetime) -> int:
+    """Messages claimed by a sender that no longer lives go back in the queue at once (instead
+    of waiting for their lease). `is_gone` tests a sender's presence lock. Returns how many."""
+    holders = session.exec(
+        select(OutboxMessage.claimed_by).where(OutboxMessage.status == SENDING).distinct()
+    ).all()
+    returned = 0
+    for holder in holders:
+        if holder and is_gone(holder):
+            returned += session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_by == holder)
+                .values(status=QUEUED, next_attempt_at=now, claimed_by="")
+            ).rowcount
+    session.commit()
+    if returned:
+        log.warning("took over %d outbox message(s) from sender(s) that are gone", returned)
+    return returned
+
+
 def _mark_sent(message: OutboxMessage, now: datetime) -> None:
-    message.status, message.sent_at, message.last_error = SENT, now, ""
+    message.status, message.sent_at, message.last_error, message.claimed_by = SENT, now, "", ""
     message.attempts += 1
     if message.link:
         message.body = message.body.replace(message.link, LINK_REMOVED)
@@ -104,7 +127,7 @@ def _mark_sent(message: OutboxMessage, now: datetime) -> None:
 
 def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, temporary: bool = False) -> None:
     message.attempts += 1
-    message.last_error = smtp.describe(error)
+    message.last_error, message.claimed_by = smtp.describe(error), ""
     if (smtp.is_permanent(error) and not temporary) or message.attempts >= MAX_ATTEMPTS:
         message.status = FAILED
     else:
@@ -121,12 +144,15 @@ def _pause_after_claim_for_tests(count: int) -> None:
         time.sleep(seconds)
 
 
-def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>") -> int:
-    """Send every message that is due through SMTP; returns how many were sent. Failures are
-    recorded on the message and retried with backoff. Without an SMTP URL nothing happens."""
+def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>",
+                worker: str = "", lease: timedelta = CLAIM_TIMEOUT) -> int:
+    """Claim one batch of due messages for `worker` and send it through SMTP; returns how many
+    were sent. Failures are recorded on the message and retried with backoff. A batch whose
+    sender dies is taken over when its lease ends, or at once by `take_over_from_the_gone`.
+    Without an SMTP URL nothing happens."""
     if not smtp_url:
         return 0
-    messages = _claim_due(session, now)
+    messages = _claim_due(session, now, worker, lease)
     if not messages:
         return 0
     _pause_after_claim_for_tests(len(messages))

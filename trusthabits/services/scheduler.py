@@ -3,7 +3,8 @@
 The database is the source of truth. Each tick (1) creates the missing `ScheduledSend` rows
 for the latest occurrence of every team's and manager's schedule (UNIQUE on kind, target and
 ISO week, so creating them twice is harmless), (2) claims due rows with a conditional UPDATE
-(only one worker wins; a claim whose worker died is taken over after `LEASE`), (3) does the
+(only one worker wins; a claim whose worker is gone is taken over at once, see
+`take_over_from_the_gone`, or else after the lease), (3) does the
 work and marks the row done in the same transaction, and (4) drains the outbox. The work itself
 is idempotent too (one round per team-week, one invitation per member, one outbox row per
 idempotency key), so even two overlapping schedulers send each message once. Catch-up after
@@ -31,7 +32,8 @@ from trusthabits.services import mail, pulse_rounds, security
 log = logging.getLogger("trusthabits.scheduler")
 
 PENDING, CLAIMED, DONE, SKIPPED = "pending", "claimed", "done", "skipped"
-LEASE = timedelta(minutes=5)  # longer than any tick's work; a dead worker's claim expires after it
+# Longer than any tick's work: a claim whose worker cannot be checked lapses after it.
+LEASE = timedelta(minutes=5)
 CLAIM_BATCH = 100
 PROMPT_KIND = "reflect_prompt"
 REMIND_KIND = mail.PRIVATE_KINDS[0]
@@ -46,6 +48,10 @@ class Context:
     # Reminders need a mail server: handing them out by hand would tell the manager who has
     # not answered yet.
     can_mail: bool = True
+    lease: timedelta = LEASE
+    # Tells whether the process of that name is gone (services/leader.py: presence locks).
+    # Without it, claims of dead workers are taken over only when their lease ends.
+    is_gone: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -54,6 +60,7 @@ class TickReport:
     done: int = 0
     skipped: int = 0
     sent: int = 0
+    taken_over: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -119,21 +126,42 @@ def _insert_missing(session: Session, wanted: list[tuple[str, int, str, datetime
 # --- 2. claiming ----------------------------------------------------------------------------
 
 
-def _claimable(now: datetime):
+def _claimable(now: datetime, lease: timedelta):
     return or_(ScheduledSend.status == PENDING,
-               and_(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_at < now - LEASE))
+               and_(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_at < now - lease))
+
+
+def take_over_from_the_gone(session: Session, ctx: Context) -> int:
+    """Rows claimed by a worker that is gone (a SIGKILLed leader) go back to pending at once:
+    whoever can take a worker's presence lock has proof it no longer works on them."""
+    if ctx.is_gone is None:
+        return 0
+    holders = session.exec(
+        select(ScheduledSend.claimed_by).where(ScheduledSend.status == CLAIMED).distinct()
+    ).all()
+    returned = 0
+    for holder in holders:
+        if holder and holder != ctx.worker and ctx.is_gone(holder):
+            returned += session.execute(
+                update(ScheduledSend).where(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_by == holder)
+                .values(status=PENDING, claimed_at=None, claimed_by="")
+            ).rowcount
+    session.commit()
+    if returned:
+        log.warning("took over %d scheduled send(s) from worker(s) that are gone", returned)
+    return returned
 
 
 def claim_due(session: Session, ctx: Context) -> list[int]:
     candidates = session.exec(
-        select(ScheduledSend.id).where(ScheduledSend.due_at <= ctx.now, _claimable(ctx.now))
+        select(ScheduledSend.id).where(ScheduledSend.due_at <= ctx.now, _claimable(ctx.now, ctx.lease))
         .order_by(ScheduledSend.due_at).limit(CLAIM_BATCH)
     ).all()
     claimed = []
     for row_id in candidates:
         # The condition is re-checked inside the UPDATE: if another worker won, rowcount is 0.
         result = session.execute(
-            update(ScheduledSend).where(ScheduledSend.id == row_id, _claimable(ctx.now))
+            update(ScheduledSend).where(ScheduledSend.id == row_id, _claimable(ctx.now, ctx.lease))
             .values(status=CLAIMED, claimed_at=ctx.now, claimed_by=ctx.worker[:80])
         )
         session.commit()
@@ -259,6 +287,7 @@ def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None 
          mail_from: str = "TrustHabits <no-reply@localhost>", send_mail: bool = True) -> TickReport:
     report = TickReport()
     with new_session() as session:
+        report.taken_over = take_over_from_the_gone(session, ctx)
         report.created = plan(session, ctx.now)
         while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
             for row_id in claimed:
@@ -269,6 +298,8 @@ def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None 
                     log.exception("scheduled send %s failed; it is retried after the lease", row_id)
     if send_mail and smtp_url:
         with new_session() as session:
-            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from)) > 0:
+            if ctx.is_gone is not None:
+                report.taken_over += mail.take_over_from_the_gone(session, ctx.is_gone, ctx.now)
+            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, ctx.worker, ctx.lease)) > 0:
                 report.sent += sent
     return report
