@@ -209,9 +209,11 @@ class LocalCluster:
             data.mkdir(parents=True, exist_ok=True)
             if owner:
                 shutil.chown(data, owner)
-            subprocess.run([*_as_postgres_user(), _find_pg_bin("initdb"), "-D", str(data), "-U", "postgres",
-                            "--auth=trust", "-E", "UTF8", *([] if self.fsync else ["--no-sync"])],
-                           check=True, capture_output=True)
+            done = subprocess.run([*_as_postgres_user(), _find_pg_bin("initdb"), "-D", str(data), "-U", "postgres",
+                                   "--auth=trust", "-E", "UTF8", *([] if self.fsync else ["--no-sync"])],
+                                  capture_output=True, text=True)
+            if done.returncode:
+                raise RuntimeError(f"initdb failed:\n{done.stderr}")
         port = self.ports.setdefault("postgres", free_port())
         settings = ["-c", "max_connections=200", "-c", "shared_buffers=256MB"]
         if not self.fsync:
@@ -335,7 +337,7 @@ class LocalCluster:
                  "TRUSTHABITS_BASE_URL": self.base_url, "TRUSTHABITS_PROXY_PORT": str(self.proxy_port),
                  "TRUSTHABITS_POSTGRES_PORT": str(self.ports["postgres"]),
                  "TRUSTHABITS_REDIS_PORT": str(self.ports["redis"]),
-                 "TRUSTHABITS_WORKER_PORTS": " ".join(str(self.worker_port(n)) for n in range(1, self.workers + 1))}
+                 "TRUSTHABITS_WORKER_PORTS": ",".join(str(self.worker_port(n)) for n in range(1, self.workers + 1))}
         (self.root / "env").write_text("".join(f"{name}={value}\n" for name, value in lines.items()))
 
     def kill_worker(self, number: int, signum: int = signal.SIGKILL) -> None:
