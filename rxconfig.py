@@ -1,4 +1,5 @@
-"""Reflex configuration. Deployment settings come from the environment (see README).
+"""Reflex configuration. Deployment settings come from the environment, validated by
+`trusthabits/config.py` (see README): a bad value stops the start with one line naming it.
 
 Two ways to run:
 - `reflex run --env prod` (`make run`): one process serves the built frontend and the backend on
@@ -13,11 +14,12 @@ import sys
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
 
-from trusthabits.config import get_settings
+from trusthabits.config import settings_or_exit
 from trusthabits.ui.frontend_build import TrustHabitsFrontend
 from trusthabits.ui.theme import theme
+from trusthabits.web.origins import origin_of
 
-settings = get_settings()
+settings = settings_or_exit()
 
 
 def _backend_only() -> bool:
@@ -35,10 +37,14 @@ if not _backend_only():
 config = rx.Config(
     app_name="trusthabits",
     **ports,
-    # Where the browser finds the backend, baked into the built frontend: the public address.
-    # The browser rewrites "localhost" to the page's own host, so a phone on the LAN works too.
-    api_url=settings.base_url,
+    # Where the built frontend looks for the backend. The browser replaces "localhost" with the
+    # page's own host (a phone on the LAN works), and behind an https proxy also drops the port
+    # and uses wss: so `reflex export` with PORT set to the proxy's port fits any address.
+    api_url=f"http://localhost:{settings.port}",
     deploy_url=settings.base_url,
+    # CORS grants no other site's pages anything (Reflex's default is "*", with credentials).
+    # Pages opened on another address of this server (a phone on the LAN) are same-origin.
+    cors_allowed_origins=[origin_of(settings.base_url)],
     # Set explicitly, so Reflex never falls back to its disk manager, which scans every stored
     # tab's file for expiry again and again (39 % of a busy process's time, see bench/).
     state_manager_mode=settings.state_manager,

@@ -25,7 +25,8 @@ import statistics
 import sys
 import tempfile
 import uuid
-from datetime import datetime, time as clock, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,14 +37,14 @@ from sqlmodel import Session
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import lighthouse  # noqa: E402 - bench/ is on sys.path when this script runs
+from common import CHROMIUM, CHROMIUM_ARGS, production_server, session_cookie  # noqa: E402
+
 from trusthabits.core.behaviours import BEHAVIOURS  # noqa: E402
 from trusthabits.db.engine import build_engine  # noqa: E402
 from trusthabits.db.migrate import upgrade_to_head  # noqa: E402
 from trusthabits.db.models import ActionLog  # noqa: E402
 from trusthabits.services import accounts  # noqa: E402
-
-import lighthouse  # noqa: E402 - bench/ is on sys.path when this script runs
-from common import CHROMIUM, CHROMIUM_ARGS, production_server, session_cookie  # noqa: E402
 
 TIME_ZONE = "Europe/Amsterdam"
 PASSWORD = "benchmark passphrase"

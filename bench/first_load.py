@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from playwright.sync_api import sync_playwright
-
 from common import CHROMIUM, CHROMIUM_ARGS, session_cookie, url_and_cookie_cli
+from playwright.sync_api import sync_playwright
 
 
 def measure(url: str, token: str | None = None, chromium: str = CHROMIUM) -> dict:

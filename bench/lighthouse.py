@@ -24,9 +24,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    free_port,
+    session_cookie,
+    url_and_cookie_cli,
+)
 from playwright.sync_api import sync_playwright
-
-from common import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, session_cookie, url_and_cookie_cli
 
 PREFIX = ROOT / ".tools" / "lighthouse"
 LIGHTHOUSE = PREFIX / "node_modules" / ".bin" / "lighthouse"

@@ -20,9 +20,9 @@ from sqlmodel import Session, select
 from bench.reflex_client import Disconnected, Names, Tab
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.db.models import ActionLog, Manager
-from trusthabits.db.types import utcnow
+from trusthabits.core import clock
 from trusthabits.services import accounts
-from trusthabits.services.leader import ADVISORY_LOCK_KEY
+from trusthabits.adapters.leader import ADVISORY_LOCK_KEY
 
 PASSWORD = "benchmark passphrase"
 RECONNECT_EVERY_S = 0.2
@@ -44,7 +44,7 @@ def seed_managers(engine, count: int, history: int = 20) -> list[tuple[int, str]
                            locale="en", time_zone="Europe/Amsterdam") for n in range(len(existing), count)]
         session.add_all(missing)
         session.flush()
-        rng, now = random.Random(13), utcnow()
+        rng, now = random.Random(13), clock.now()
         for row in missing + ([template] if len(existing) == 1 and not _has_history(session, template.id) else []):
             session.add_all(ActionLog(uid=f"{row.id}-{n}", manager_id=row.id, behaviour=rng.choice(BEHAVIOURS).key,
                                       day=(now - timedelta(days=n % 40)).date(), created_at=now, updated_at=now)

@@ -34,8 +34,8 @@ def seed(db: str) -> None:
     from sqlmodel import Session
 
     from trusthabits.core.behaviours import BEHAVIOURS
+    from trusthabits.core.calendar import iso_week_key, shift_week, week_monday
     from trusthabits.core.instrument import CURRENT
-    from trusthabits.core.weekly import iso_week_key, shift_week, week_monday
     from trusthabits.db.engine import build_engine
     from trusthabits.db.migrate import upgrade_to_head
     from trusthabits.db.models import ActionLog, PulseResponse, PulseRound
@@ -74,12 +74,17 @@ def seed(db: str) -> None:
 def server(db: str) -> None:
     from sqlmodel import Session, select
 
+    from trusthabits.core.behaviours import BEHAVIOURS
     from trusthabits.core.i18n import translate
     from trusthabits.db.engine import build_engine
     from trusthabits.db.models import Manager, Team
     from trusthabits.services import actions, share_back, trends
-    from trusthabits.core.behaviours import BEHAVIOURS
-    from trusthabits.ui.trends_state import behaviour_chart_svg, chart_rows, main_chart_svg, table_rows
+    from trusthabits.ui.trends_state import (
+        behaviour_chart_svg,
+        chart_rows,
+        main_chart_svg,
+        table_rows,
+    )
 
     engine = build_engine(f"sqlite:///{db}")
     with Session(engine) as session:

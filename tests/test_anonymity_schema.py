@@ -7,9 +7,14 @@ import sqlite3
 
 from sqlalchemy import inspect
 
+from tests.services.pulse_helpers import (
+    NOW,
+    answers,
+    manager,
+    send_round,
+    team_with_members,
+)
 from trusthabits.services import pulse_answers, security
-
-from tests.services.pulse_helpers import NOW, answers, manager, send_round, team_with_members
 
 ANONYMOUS_TABLES = {
     "pulse_response": {"id", "team_id", "iso_week", "instrument_version", "answers"},

@@ -64,3 +64,21 @@ def test_demo_creates_a_workspace_once_and_the_printed_password_signs_in(tmp_pat
         assert profile.name == "Demo Manager"
         assert len(session.exec(select(PulseResponse)).all()) > 26 * 3
     engine.dispose()
+
+
+def test_scheduler_once_runs_one_tick(tmp_path):
+    db = tmp_path / "cli.db"
+    assert run_cli("migrate", db=db).returncode == 0
+    ticked = run_cli("scheduler", "--once", db=db)
+    assert ticked.returncode == 0, ticked.stderr
+    assert ticked.stdout.strip() == "done 0 skipped 0 sent 0"
+
+
+def test_a_bad_setting_stops_the_command_with_one_line_naming_it(tmp_path):
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "PORT": "eighty"}
+    result = subprocess.run([CLI, "migrate"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "TrustHabits cannot start. Invalid setting PORT='eighty': "
+        "Input should be a valid integer, unable to parse string as an integer"]
+    assert not (tmp_path / "cli.db").exists()

@@ -8,7 +8,14 @@ import getpass
 import os
 import sys
 
-from trusthabits.config import get_settings, redact_url
+from trusthabits.config import (
+    configure_logging,
+    get_settings,
+    redact_url,
+    settings_or_exit,
+)
+from trusthabits.core.calendar import DEFAULT_TIME_ZONE
+from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def _migrate(_args: argparse.Namespace) -> int:
@@ -20,7 +27,7 @@ def _migrate(_args: argparse.Namespace) -> int:
 
 
 def _create_manager(args: argparse.Namespace) -> int:
-    from trusthabits.core.accounts import FieldErrors
+    from trusthabits.core.errors import FieldErrors
     from trusthabits.core.i18n import translate
     from trusthabits.db.engine import new_session
     from trusthabits.services.accounts import register
@@ -45,43 +52,43 @@ def _create_manager(args: argparse.Namespace) -> int:
 
 
 def _scheduler(args: argparse.Namespace) -> int:
-    import logging
+    from trusthabits.adapters import scheduler_runner
+    from trusthabits.services import scheduler
 
-    from trusthabits.services import scheduler_runner
-
-    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    configure_logging(settings)
     if args.once:
         # One tick without leader election: the claim step keeps overlapping ticks exactly-once.
-        locks = scheduler_runner.process_locks()
+        locks = scheduler_runner.process_locks(settings)
         try:
-            report = scheduler_runner.run_tick(locks)
+            report = scheduler.run_tick(settings, locks)
         finally:
             locks.release()
         print(f"done {report.done} skipped {report.skipped} sent {report.sent}", flush=True)
         return 0
-    scheduler_runner.run_forever()
+    scheduler_runner.run_forever(lambda locks: scheduler.run_tick(settings, locks), settings)
     return 0
 
 
 def _sender(_args: argparse.Namespace) -> int:
-    import logging
+    from trusthabits.adapters import scheduler_runner
+    from trusthabits.services import mail
 
-    from trusthabits.services import scheduler_runner
-
-    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    sent = scheduler_runner.run_sender()
+    settings = get_settings()
+    configure_logging(settings)
+    sent = scheduler_runner.run_sender(lambda locks: mail.deliver_round(settings, locks), settings)
     print(f"sent {sent}", flush=True)
     return 0
 
 
 def _demo(_args: argparse.Namespace) -> int:
+    from trusthabits.core import clock
     from trusthabits.db.engine import new_session
-    from trusthabits.db.types import utcnow
     from trusthabits.services import demo
 
     try:
         with new_session() as session:
-            workspace = demo.create_demo(session, utcnow())
+            workspace = demo.create_demo(session, clock.now())
     except demo.DemoExists as exists:
         print(f"The demo manager {exists} already exists; nothing was changed. "
               "Sign in with the password printed when it was created, or use a fresh database.", file=sys.stderr)
@@ -101,8 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create.add_argument("--email", required=True)
     create.add_argument("--name", required=True)
-    create.add_argument("--language", choices=["en", "nl"], default="en")
-    create.add_argument("--time-zone", default="Europe/Amsterdam")
+    create.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    create.add_argument("--time-zone", default=DEFAULT_TIME_ZONE)
     create.set_defaults(run=_create_manager)
     schedule = commands.add_parser("scheduler", help="run the weekly scheduler as its own process (leader only)")
     schedule.add_argument("--once", action="store_true", help="run one tick now and exit")
@@ -118,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    settings_or_exit()  # a bad setting stops here with one line naming it
+    return int(args.run(args))
 
 
 if __name__ == "__main__":

@@ -1,94 +1,178 @@
-"""Deployment settings, read from environment variables only (the README documents each one).
+"""Deployment settings: every environment variable TrustHabits reads, validated, with its default.
 
-Read at call time rather than import time so tests and the CLI can point a process at another
-database by setting the environment first.
+This class is the one place a setting is defined. To add one: add a field below with its
+`validation_alias` (the environment variable), its default and a validator if a bad value is
+possible, then add a row to the README's settings table. Code reads `get_settings().<field>`;
+nothing else in the app reads `os.environ` for configuration.
+
+A bad value stops the start with one line naming the variable (`settings_or_exit`, used by
+rxconfig.py and the `trusthabits` command). Settings are read when asked for, not at import, so
+tests and the CLI can point a process at another database by setting the environment first; a
+cache keyed on the variables' current values keeps asking cheap.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass
+import sys
+from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from trusthabits.adapters.smtp import parse_smtp_url
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-
-@dataclass(frozen=True)
-class Settings:
-    database_url: str
-    base_url: str
-    port: int
-    scheduler_enabled: bool
-    log_level: str
-    smtp_url: str | None = None
-    mail_from: str = "TrustHabits <no-reply@localhost>"
-    mail_sender_enabled: bool = True
-    # Reflex state: in this process's memory (one worker), on disk, or in Redis (several workers).
-    redis_url: str | None = None
-    state_manager: str = "memory"
-    # PostgreSQL connections per worker process: pool + overflow (see the production guide).
-    db_pool_size: int = 5
-    db_max_overflow: int = 5
-    # Advisory locks need a session of their own: a direct URL past PgBouncer's transaction mode.
-    lock_database_url: str = ""
-    # The weekly rhythm's heartbeat, how often a follower asks to lead, and how long a claim
-    # whose holder cannot be checked (see services/presence.py) waits before another takes it.
-    tick_seconds: float = 30.0
-    leader_retry_seconds: float = 2.0
-    claim_lease_seconds: float = 300.0
-    sender_poll_seconds: float = 2.0
+_ON, _OFF = ("on", "1", "true", "yes"), ("off", "0", "false", "no")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_MAIL_FROM = "TrustHabits <no-reply@localhost>"
 
 
-def data_dir() -> Path:
-    return Path(os.environ.get("TRUSTHABITS_DATA_DIR", PROJECT_ROOT / "data"))
+def _switch(raw: object) -> object:
+    if isinstance(raw, str):
+        value = raw.strip().lower()
+        if value in _ON:
+            return True
+        if value in _OFF:
+            return False
+        raise ValueError(f"must be on or off (got {raw!r})")
+    return raw
 
 
-STATE_MANAGERS = ("memory", "disk", "redis")
+def _log_level(raw: str) -> str:
+    level = raw.strip().upper()
+    if level not in _LOG_LEVELS:
+        raise ValueError(f"must be one of {', '.join(_LOG_LEVELS)} (got {raw!r})")
+    return level
+
+
+def _smtp_url(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    parse_smtp_url(raw)  # raises ValueError saying what it must look like
+    return raw
+
+
+def _http_url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError(f"must start with http:// or https:// (got {raw!r})")
+    return raw.rstrip("/")
+
+
+def _redis_url(raw: str | None) -> str | None:
+    if raw and not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must start with redis://, rediss:// or unix://")
+    return raw or None
+
+
+Switch = Annotated[bool, BeforeValidator(_switch)]
+
+
+class Settings(BaseSettings):
+    """Every setting, named by its environment variable (README: "Settings")."""
+
+    model_config = SettingsConfigDict(frozen=True, extra="ignore", case_sensitive=True)
+
+    port: int = Field(3000, ge=1, le=65535, validation_alias="PORT")
+    data_dir: Path = Field(PROJECT_ROOT / "data", validation_alias="TRUSTHABITS_DATA_DIR")
+    # Empty means: SQLite in `data_dir` (filled in below).
+    database_url: str = Field("", validation_alias="DATABASE_URL")
+    # Empty means: http://localhost:<port>.
+    base_url: Annotated[str, AfterValidator(lambda url: _http_url(url) if url else url)] = Field(
+        "", validation_alias="TRUSTHABITS_BASE_URL")
+    scheduler_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_SCHEDULER")
+    # The scheduler's heartbeat; how often a follower asks to lead (so it takes over within this
+    # long); how long a claim waits for a holder whose presence cannot be checked; how often a
+    # `trusthabits sender` looks for due mail.
+    tick_seconds: float = Field(30.0, gt=0, le=3600, validation_alias="TRUSTHABITS_TICK_S")
+    leader_retry_seconds: float = Field(2.0, gt=0, le=3600, validation_alias="TRUSTHABITS_LEADER_RETRY_S")
+    claim_lease_seconds: float = Field(300.0, ge=1, le=86400, validation_alias="TRUSTHABITS_CLAIM_LEASE_S")
+    sender_poll_seconds: float = Field(2.0, gt=0, le=3600, validation_alias="TRUSTHABITS_SENDER_POLL_S")
+    # Reflex state: this process's memory (one worker), disk, or Redis (several workers). Empty
+    # means Redis when a Redis URL is set, memory otherwise. Reflex itself reads only
+    # REFLEX_REDIS_URL; REDIS_URL is what deployments expect, and either works here.
+    redis_url: Annotated[str | None, AfterValidator(_redis_url)] = Field(
+        None, validation_alias=AliasChoices("REDIS_URL", "REFLEX_REDIS_URL"))
+    state_manager: Literal["", "memory", "disk", "redis"] = Field("", validation_alias="TRUSTHABITS_STATE_MANAGER")
+    # PostgreSQL connections per process: pool + overflow (deploy/README.md has the arithmetic).
+    db_pool_size: int = Field(5, ge=1, le=1000, validation_alias="TRUSTHABITS_DB_POOL_SIZE")
+    db_max_overflow: int = Field(5, ge=0, le=1000, validation_alias="TRUSTHABITS_DB_MAX_OVERFLOW")
+    # Where the advisory locks connect (a session of their own): past PgBouncer, whose
+    # transaction mode cannot hold a session lock. Empty means DATABASE_URL.
+    lock_database_url: str = Field("", validation_alias="TRUSTHABITS_LOCK_DATABASE_URL")
+    log_level: Annotated[str, AfterValidator(_log_level)] = Field("INFO", validation_alias="TRUSTHABITS_LOG_LEVEL")
+    smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = Field(None, validation_alias="SMTP_URL")
+    mail_from: str = Field(DEFAULT_MAIL_FROM, min_length=3, validation_alias="TRUSTHABITS_MAIL_FROM")
+    mail_sender_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_MAIL_SENDER")
+
+    @model_validator(mode="after")
+    def _fill_derived_defaults(self) -> Settings:
+        # Frozen: set the derived defaults once, here, so every reader sees the same values.
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'trusthabits.db'}")
+        if not self.base_url:
+            object.__setattr__(self, "base_url", f"http://localhost:{self.port}")
+        if not self.lock_database_url:
+            object.__setattr__(self, "lock_database_url", self.database_url)
+        if not self.state_manager:
+            object.__setattr__(self, "state_manager", "redis" if self.redis_url else "memory")
+        if self.state_manager == "redis" and not self.redis_url:
+            raise ValueError("TRUSTHABITS_STATE_MANAGER=redis needs REDIS_URL")
+        return self
+
+
+ENVIRONMENT_VARIABLES: tuple[str, ...] = tuple(
+    name for field in Settings.model_fields.values()
+    for name in (field.validation_alias.choices if isinstance(field.validation_alias, AliasChoices)
+                 else [field.validation_alias]))
+
+
+@lru_cache(maxsize=8)
+def _settings_for(_values: tuple[str | None, ...]) -> Settings:
+    return Settings()
 
 
 def get_settings() -> Settings:
-    port = int(os.environ.get("PORT", "3000"))
-    default_db = f"sqlite:///{data_dir() / 'trusthabits.db'}"
-    database_url = os.environ.get("DATABASE_URL", default_db)
-    # Reflex itself reads only REFLEX_REDIS_URL; REDIS_URL is the name deployments expect.
-    redis_url = os.environ.get("REDIS_URL") or os.environ.get("REFLEX_REDIS_URL") or None
-    state_manager = os.environ.get("TRUSTHABITS_STATE_MANAGER", "").lower() or ("redis" if redis_url else "memory")
-    if state_manager not in STATE_MANAGERS or (state_manager == "redis" and not redis_url):
-        raise ValueError(f"TRUSTHABITS_STATE_MANAGER must be one of {', '.join(STATE_MANAGERS)} "
-                         "(redis needs REDIS_URL)")
-    return Settings(
-        database_url=database_url,
-        base_url=os.environ.get("TRUSTHABITS_BASE_URL", f"http://localhost:{port}").rstrip("/"),
-        port=port,
-        scheduler_enabled=_switch("TRUSTHABITS_SCHEDULER"),
-        log_level=os.environ.get("TRUSTHABITS_LOG_LEVEL", "INFO").upper(),
-        smtp_url=os.environ.get("SMTP_URL") or None,
-        mail_from=os.environ.get("TRUSTHABITS_MAIL_FROM", "TrustHabits <no-reply@localhost>"),
-        mail_sender_enabled=_switch("TRUSTHABITS_MAIL_SENDER"),
-        redis_url=redis_url,
-        state_manager=state_manager,
-        db_pool_size=_number("TRUSTHABITS_DB_POOL_SIZE", 5, int, low=1),
-        db_max_overflow=_number("TRUSTHABITS_DB_MAX_OVERFLOW", 5, int, low=0),
-        lock_database_url=os.environ.get("TRUSTHABITS_LOCK_DATABASE_URL") or database_url,
-        tick_seconds=_number("TRUSTHABITS_TICK_S", 30.0, float, low=0.1),
-        leader_retry_seconds=_number("TRUSTHABITS_LEADER_RETRY_S", 2.0, float, low=0.05),
-        claim_lease_seconds=_number("TRUSTHABITS_CLAIM_LEASE_S", 300.0, float, low=1),
-        sender_poll_seconds=_number("TRUSTHABITS_SENDER_POLL_S", 2.0, float, low=0.05),
-    )
+    """The settings for the environment as it is now (cached while it does not change)."""
+    return _settings_for(tuple(os.environ.get(name) for name in ENVIRONMENT_VARIABLES))
 
 
-def _number(name: str, default, kind, low):
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    value = kind(raw)
-    if value < low:
-        raise ValueError(f"{name} must be at least {low} (got {raw!r})")
-    return value
+def describe_invalid(error: ValidationError) -> str:
+    """One line per bad variable: its name, what was wrong and the value it had."""
+    lines = []
+    for problem in error.errors():
+        name = str(problem["loc"][0]) if problem["loc"] else "settings"
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        value = os.environ.get(name)
+        if value is not None and name.endswith("_URL"):
+            value = redact_url(value)  # never print a password
+        lines.append(f"Invalid setting {name}={value!r}: {message}" if value is not None
+                     else f"Invalid setting {name}: {message}")
+    return "\n".join(lines)
 
 
-def _switch(name: str) -> bool:
-    return os.environ.get(name, "on").lower() not in ("off", "0", "false")
+def settings_or_exit() -> Settings:
+    """The settings, or a clear message on stderr and exit status 2 when one is invalid."""
+    try:
+        return get_settings()
+    except ValidationError as invalid:
+        print(f"TrustHabits cannot start. {describe_invalid(invalid)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def data_dir() -> Path:
+    return get_settings().data_dir
 
 
 def redact_url(url: str) -> str:
@@ -99,3 +183,9 @@ def redact_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - a malformed URL is logged as-is minus credentials
         return url.split("@")[-1]
+
+
+def configure_logging(settings: Settings) -> None:
+    """The app's own log lines at the configured level."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("trusthabits").setLevel(settings.log_level)

@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from trusthabits.adapters.health import database_ok
 from trusthabits.db.engine import new_session
-from trusthabits.services.health import database_ok
 
 
 def _check_database() -> bool:

@@ -6,10 +6,14 @@ import logging
 
 import reflex as rx
 
-from trusthabits.config import get_settings, redact_url
+from trusthabits.adapters import scheduler_runner
+from trusthabits.config import configure_logging, get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
-from trusthabits.services.scheduler_runner import run_scheduler
+from trusthabits.services import scheduler
+from trusthabits.ui.components.shell import connection_overlay
+from trusthabits.web import harden
+from trusthabits.web.origins import engineio_origin_check
 from trusthabits.ui.pages import (
     habits,
     history,
@@ -24,7 +28,6 @@ from trusthabits.ui.pages import (
     today,
     trends,
 )
-from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.theme import STYLESHEETS, global_style
 
 log = logging.getLogger("trusthabits")
@@ -41,14 +44,19 @@ HEAD = [
 
 async def log_startup() -> None:
     settings = get_settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    log.setLevel(settings.log_level)
+    configure_logging(settings)
     try:
         revision = current_revision()
     except Exception as exc:  # noqa: BLE001 - the app still starts; /api/health reports it
         revision = f"unreachable ({exc.__class__.__name__})"
     log.info("database %s (migration %s)", redact_url(settings.database_url), revision)
     log.info("serving on %s", settings.base_url)
+
+
+async def run_scheduler() -> None:
+    """Every worker asks to lead the scheduler; the leader ticks (adapters/scheduler_runner.py)."""
+    settings = get_settings()
+    await scheduler_runner.run_as_leader(lambda locks: scheduler.run_tick(settings, locks), settings)
 
 
 app = rx.App(
@@ -61,8 +69,11 @@ app = rx.App(
     html_custom_attrs={"dir": "ltr"},
     # No toasts in TrustHabits: without the provider, pages load 14 KiB less script.
     toaster=None,
-    api_transformer=api,
+    # Our routes in front of Reflex's, then the HTTP edge (headers, origins, uploads) around all.
+    api_transformer=[api, harden],
 )
+# The event websocket accepts only the app's own pages (python-engineio checks Origin too).
+app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in (signin, register, today, history, habits, trends, reflect, team, team_detail, outbox, pulse_answer, settings):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from trusthabits.core import behaviours
-from trusthabits.core.daily_log import day_error, entry_errors, note_error
+from trusthabits.core.action_log import day_error, entry_errors, note_error
 from trusthabits.core.i18n import CATALOGUES
 
 TODAY = date(2026, 11, 26)

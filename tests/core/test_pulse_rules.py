@@ -7,9 +7,16 @@ from datetime import datetime, timezone
 
 import pytest
 
-from trusthabits.core.instrument import CURRENT, NEEDS, TRUST, InvalidAnswers, clean_answers, instrument
+from trusthabits.core.calendar import local_week_key as iso_week_key
+from trusthabits.core.instrument import (
+    CURRENT,
+    NEEDS,
+    TRUST,
+    InvalidAnswers,
+    clean_answers,
+    instrument,
+)
 from trusthabits.core.pulse import k_error, parse_member_emails, summarise
-from trusthabits.core.weekly import local_week_key as iso_week_key
 
 
 def _all_answers(week: str, value: int) -> dict[str, int]:

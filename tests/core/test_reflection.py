@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from trusthabits.core.reflection import QUESTIONS, behaviour_in_focus, question_for_week, questions_for
-from trusthabits.core.weekly import shift_week
+from trusthabits.core.calendar import shift_week
+from trusthabits.core.reflection import (
+    QUESTIONS,
+    behaviour_in_focus,
+    question_for_week,
+    questions_for,
+)
 
 BEHAVIOURS = ["empowerment", "stewardship", "courage", "humility", "standing_back", "forgiveness"]
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from trusthabits.core.daily_log import week_start
-from trusthabits.core.weekly import local_day
+from trusthabits.core.calendar import local_day, week_start
 from trusthabits.core.scoring import Pause, habit_strength, weekly_counts
 
 MONDAY = date(2026, 1, 5)  # ISO week 2026-W02

@@ -79,10 +79,14 @@ def app_server(tmp_path_factory) -> AppServer:
         "TRUSTHABITS_BASE_URL": base_url,
         "TRUSTHABITS_SCHEDULER": "off",
         "TRUSTHABITS_DATA_DIR": str(workdir),
+        # Watched by the upload tests: a refused upload must leave both untouched.
+        "REFLEX_UPLOADED_FILES_DIR": str(workdir / "uploads"),
+        "TMPDIR": str(workdir / "tmp"),
         "REFLEX_USE_SYSTEM_BUN": "1",
         "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
     log_path = workdir / "server.log"
+    (workdir / "tmp").mkdir()
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [str(Path(sys.executable).parent / "reflex"), "run", "--env", "prod"],
@@ -94,6 +98,7 @@ def app_server(tmp_path_factory) -> AppServer:
             start_new_session=True,
         )
     server = AppServer(base_url, database_url, log_path)
+    server.upload_dir, server.tmp_dir = workdir / "uploads", workdir / "tmp"
     deadline = time.monotonic() + BUILD_TIMEOUT_S
     while not (_ready(f"{base_url}/api/health") and _ready(f"{base_url}/signin")):
         if process.poll() is not None:
@@ -131,7 +136,12 @@ def new_phone_page(browser: Browser, locale: str = "en-GB") -> Page:
 @pytest.fixture
 def page(browser, request) -> Page:
     page = new_phone_page(browser)
+    # Anything the Content-Security-Policy blocks is a broken page: every browser test checks.
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
+    assert not blocked, blocked
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)

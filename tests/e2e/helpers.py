@@ -42,3 +42,13 @@ def at_path(server, path: str) -> re.Pattern:
 def expect_home(page: Page, server, name: str) -> None:
     expect(page).to_have_url(at_path(server, "/"))
     expect(page.locator("#greeting")).to_have_text(f"Good to see you, {name}.")
+
+
+def run_async(coroutine):
+    """Run a coroutine to its end in a thread of its own: Playwright's sync API keeps an event
+    loop running in the test thread once a browser test has started."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -8,7 +8,14 @@ import urllib.request
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import new_phone_page, unique_email
-from tests.e2e.helpers import PASSWORD, at_path, create_manager, expect_home, open_page, sign_in
+from tests.e2e.helpers import (
+    PASSWORD,
+    at_path,
+    create_manager,
+    expect_home,
+    open_page,
+    sign_in,
+)
 
 
 def test_register_land_home_sign_out_and_sign_in_again(page, app_server):
@@ -91,6 +98,8 @@ def test_switch_language_to_dutch_everywhere(page, app_server):
     email = unique_email("taal")
     create_manager(app_server, email, name="Joost", locale="en")
     page.get_by_role("radio", name="EN").click()
+    # The choice is stored by the server's answer: wait for it before leaving the page.
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
     sign_in(page, app_server, email)
     expect_home(page, app_server, "Joost")
     open_page(page, f"{app_server.base_url}/settings")

@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from tests.e2e.conftest import ARTIFACTS, unique_email
 from tests.e2e.helpers import PASSWORD, at_path, sign_in
+from trusthabits.core import clock
 from trusthabits.db.models import OutboxMessage, PulseRound
-from trusthabits.db.types import utcnow
 from trusthabits.services import demo, share_back
 
 
@@ -45,7 +45,7 @@ def _share_mails(server) -> list[OutboxMessage]:
 def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     ARTIFACTS.mkdir(exist_ok=True)
     with Session(app_server.engine) as session:
-        workspace = demo.create_demo(session, utcnow(), email=unique_email("demo"), password=PASSWORD)
+        workspace = demo.create_demo(session, clock.now(), email=unique_email("demo"), password=PASSWORD)
     sign_in(page, app_server, workspace.email)
     expect(page).to_have_url(at_path(app_server, "/"))
     page.get_by_role("navigation", name="Main navigation").last.get_by_role("link", name="Trends").click()

@@ -12,12 +12,11 @@ from zoneinfo import ZoneInfo
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
-from trusthabits.db.models import Manager, OutboxMessage
-from trusthabits.db.types import utcnow
-from trusthabits.services import schedules, scheduler, teams
-
 from tests.e2e.conftest import ARTIFACTS, unique_email
 from tests.e2e.helpers import at_path, create_manager, open_page, sign_in
+from trusthabits.core import clock
+from trusthabits.db.models import Manager, OutboxMessage
+from trusthabits.services import scheduler, schedules, teams
 
 PLAN = "Ask the team before I decide on the roster."
 
@@ -64,7 +63,7 @@ def test_schedules_prompt_link_draft_finish_and_today(page: Page, app_server):
     # One scheduler tick at the prompt's moment queues the mail; its link opens the page.
     with Session(app_server.engine) as session:
         manager = session.get(Manager, profile.id)
-        _, due = scheduler.reflection_schedule(manager).next_after(utcnow())
+        _, due = scheduler.reflection_schedule(manager).next_after(clock.now())
     ctx = scheduler.Context(now=due, base_url=app_server.base_url, worker="e2e")
     scheduler.tick(lambda: Session(app_server.engine, expire_on_commit=False), ctx)
     with Session(app_server.engine) as session:

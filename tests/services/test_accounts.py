@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core import clock
+from trusthabits.core.errors import FieldErrors
 from trusthabits.db.models import AuthSession, LoginAttempt, Manager
-from trusthabits.db.types import utcnow
 from trusthabits.services import accounts
 
 PASSWORD = "correct horse battery"
@@ -135,7 +135,7 @@ def test_expired_session_no_longer_resolves(session):
     register(session)
     _, token = accounts.sign_in(session, email="ann@example.com", password=PASSWORD)
     auth = session.exec(select(AuthSession)).one()
-    auth.expires_at = utcnow() - timedelta(seconds=1)
+    auth.expires_at = clock.now() - timedelta(seconds=1)
     session.add(auth)
     session.commit()
     assert accounts.resolve_session(session, token) is None
@@ -145,13 +145,13 @@ def test_session_expiry_slides_with_use(session):
     register(session)
     _, token = accounts.sign_in(session, email="ann@example.com", password=PASSWORD)
     auth = session.exec(select(AuthSession)).one()
-    auth.last_seen_at = utcnow() - timedelta(days=20)
-    auth.expires_at = utcnow() + timedelta(days=10)
+    auth.last_seen_at = clock.now() - timedelta(days=20)
+    auth.expires_at = clock.now() + timedelta(days=10)
     session.add(auth)
     session.commit()
     assert accounts.resolve_session(session, token) is not None
     session.refresh(auth)
-    assert auth.expires_at > utcnow() + timedelta(days=29)
+    assert auth.expires_at > clock.now() + timedelta(days=29)
 
 
 def test_sign_out_revokes_the_session(session):

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import accounts, actions
 
 # Thursday 26 November 2026, 10:00 in Amsterdam.

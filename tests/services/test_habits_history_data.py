@@ -9,10 +9,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from trusthabits.core.accounts import FieldErrors
+from tests.services.test_actions import NOW, TODAY, manager
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import actions, data_transfer, habits, history
 from trusthabits.services.data_transfer import ImportRefused
-from tests.services.test_actions import NOW, TODAY, manager
 
 
 def test_targets_default_to_two_and_can_be_set(session):

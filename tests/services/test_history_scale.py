@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import insert, text
 
+from tests.services.test_actions import NOW, TODAY, manager
 from trusthabits.core.behaviours import KEYS
 from trusthabits.db.models import ActionLog
 from trusthabits.services import actions, history
-from tests.services.test_actions import NOW, TODAY, manager
 
 ENTRIES = 9_000
 

@@ -14,11 +14,17 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlmodel import select
 
+from tests.services.pulse_helpers import (
+    BASE_URL,
+    NOW,
+    answers,
+    manager,
+    send_round,
+    team_with_members,
+)
+from trusthabits.adapters.smtp import parse_smtp_url
 from trusthabits.db.models import OutboxMessage
 from trusthabits.services import mail, pulse_answers
-from trusthabits.services.smtp import parse_smtp_url
-
-from tests.services.pulse_helpers import BASE_URL, NOW, answers, manager, send_round, team_with_members
 
 
 class Inbox:

@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import Session, SQLModel, select
 
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core.errors import FieldErrors
 from trusthabits.db.engine import build_engine
 from trusthabits.db.models import Manager
 from trusthabits.services import accounts

@@ -8,12 +8,18 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
+from tests.services.pulse_helpers import (
+    BASE_URL,
+    NOW,
+    answers,
+    manager,
+    send_round,
+    team_with_members,
+)
 from trusthabits.core.instrument import CURRENT, InvalidAnswers
 from trusthabits.db.models import Invitation, OutboxMessage, PulseComment, PulseResponse
 from trusthabits.services import pulse_answers, pulse_rounds, teams
 from trusthabits.services.pulse_answers import PulseRefused
-
-from tests.services.pulse_helpers import BASE_URL, NOW, answers, manager, send_round, team_with_members
 
 
 def _count(session, table) -> int:

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from trusthabits.core.accounts import FieldErrors
+from tests.services.rhythm_helpers import local, manager, team, tick
+from trusthabits.core.errors import FieldErrors
 from trusthabits.db.models import OutboxMessage
 from trusthabits.services import actions, reflections, schedules
-
-from tests.services.rhythm_helpers import local, manager, team, tick
 
 NOW = local("Europe/Amsterdam", 2026, 11, 27, 17, 0)  # Friday of 2026-W48
 

@@ -9,12 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
-from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
-from trusthabits.services import mail, pulse_answers, scheduler
-from trusthabits.services.leader import FileLocks
-
 from tests.services.pulse_helpers import answers
 from tests.services.rhythm_helpers import BASE_URL, local, manager, outbox, team, tick
+from trusthabits.adapters.leader import FileLocks
+from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
+from trusthabits.services import mail, pulse_answers, scheduler
 
 AMS, NYC = "Europe/Amsterdam", "America/New_York"
 

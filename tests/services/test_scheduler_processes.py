@@ -1,5 +1,6 @@
-"""Exactly once with real processes: `trusthabits scheduler --once` against one database and a
-real SMTP server (aiosmtpd) on loopback, with several processes at once and one SIGKILLed
+"""Exactly once with real processes: one scheduler tick per process (what `trusthabits scheduler
+--once` runs, at the test's fixed clock: tests/services/scheduler_process.py) against one database
+and a real SMTP server (aiosmtpd) on loopback, with several processes at once and one SIGKILLed
 between claiming and sending (its claims are taken over as soon as it is dead, not before)."""
 
 from __future__ import annotations
@@ -16,12 +17,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlmodel import Session
 
-from trusthabits.db.engine import build_engine
-
 from tests.services.rhythm_helpers import BASE_URL, local, manager, team
 from tests.services.test_mail_delivery import Inbox, _free_port
+from trusthabits.db.engine import build_engine
 
-CLI = str(Path(sys.executable).with_name("trusthabits"))
+ROOT = Path(__file__).resolve().parents[2]
 # Friday 27 November 2026, 16:30 Amsterdam: the teams' 13:00 rounds and Ann's 16:00 prompt are due.
 DUE = local("Europe/Amsterdam", 2026, 11, 27, 16, 30)
 TEAMS, MEMBERS = 4, 5
@@ -47,11 +47,12 @@ def _seed(url: str) -> None:
     engine.dispose()
 
 
-def _start(url: str, smtp_url: str, now, tmp_path: Path, **extra: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": url, "SMTP_URL": smtp_url, "TRUSTHABITS_TEST_NOW": now.isoformat(),
-           "TRUSTHABITS_BASE_URL": BASE_URL, "TRUSTHABITS_DATA_DIR": str(tmp_path), **extra}
-    return subprocess.Popen([CLI, "scheduler", "--once"], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+def _start(url: str, smtp_url: str, now, tmp_path: Path, pause_after_claim: float = 0) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url, "SMTP_URL": smtp_url, "TRUSTHABITS_BASE_URL": BASE_URL,
+           "TRUSTHABITS_DATA_DIR": str(tmp_path)}
+    command = [sys.executable, "-m", "tests.services.scheduler_process", "--now", now.isoformat(),
+               "--pause-after-claim", str(pause_after_claim)]
+    return subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _finish(process: subprocess.Popen) -> None:
@@ -81,7 +82,7 @@ def test_three_scheduler_processes_at_once_deliver_each_message_once_sqlite(db_p
 
 def _killed_between_claim_and_send_is_taken_over_at_once(url, inbox, tmp_path):
     _seed(url)
-    victim = _start(url, inbox.url, DUE, tmp_path, TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM="120")
+    victim = _start(url, inbox.url, DUE, tmp_path, pause_after_claim=120)
     try:
         line = victim.stdout.readline()  # printed once the outbox claim is committed
         assert line.startswith("claimed"), victim.stderr.read() if victim.poll() is not None else line

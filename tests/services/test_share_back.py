@@ -7,7 +7,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from tests.services.pulse_helpers import NOW, answers, manager, send_round, team_with_members
+from tests.services.pulse_helpers import (
+    NOW,
+    answers,
+    manager,
+    send_round,
+    team_with_members,
+)
 from trusthabits.db.models import OutboxMessage, PulseRound, Team
 from trusthabits.services import pulse_answers, pulse_rounds, share_back
 from trusthabits.services.teams import TeamNotFound

@@ -10,6 +10,7 @@ import os
 import queue
 import signal
 import subprocess
+import sys
 import threading
 import time
 
@@ -18,26 +19,31 @@ from sqlmodel import Session, select
 from trusthabits.db.engine import build_engine
 from trusthabits.db.models import OutboxMessage
 
-from tests.services.test_scheduler_leader import HANG_GUARD_S
+from tests.adapters.test_scheduler_leader import HANG_GUARD_S
 from tests.services.test_scheduler_processes import (  # noqa: F401 - fixtures
-    CLI, DUE, EXPECTED, _delivered, _seed, fresh_postgres, inbox,
+    DUE, EXPECTED, ROOT, _delivered, _seed, fresh_postgres, inbox,
 )
 
-NO_LEASE = {"TRUSTHABITS_CLAIM_LEASE_S": "3600", "TRUSTHABITS_LEADER_RETRY_S": "0.2"}
+NO_LEASE = {"TRUSTHABITS_CLAIM_LEASE_S": "3600", "TRUSTHABITS_LEADER_RETRY_S": "0.2",
+            "TRUSTHABITS_SENDER_POLL_S": "0.2"}
 
 
-def _env(url: str, smtp_url: str, tmp_path, **extra: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "TRUSTHABITS_TEST_NOW": DUE.isoformat(),
-           "TRUSTHABITS_BASE_URL": "http://rhythm.test", "TRUSTHABITS_DATA_DIR": str(tmp_path), **NO_LEASE, **extra}
+def _env(url: str, smtp_url: str, tmp_path) -> dict:
+    env = {**os.environ, "DATABASE_URL": url, "TRUSTHABITS_BASE_URL": "http://rhythm.test",
+           "TRUSTHABITS_DATA_DIR": str(tmp_path), **NO_LEASE}
     env.pop("SMTP_URL", None)
     if smtp_url:
         env["SMTP_URL"] = smtp_url
     return env
 
 
-def _run(command: str, url: str, smtp_url: str, tmp_path, **extra: str) -> subprocess.Popen:
-    return subprocess.Popen([CLI, command], env=_env(url, smtp_url, tmp_path, **extra),
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+def _run(mode: str, url: str, smtp_url: str, tmp_path, pause_after_claim: float = 0) -> subprocess.Popen:
+    """`trusthabits scheduler` (mode lead), `trusthabits sender` (send) or one tick (once), at
+    the tests' fixed clock (tests/services/scheduler_process.py)."""
+    command = [sys.executable, "-m", "tests.services.scheduler_process", "--now", DUE.isoformat(),
+               "--mode", mode, "--pause-after-claim", str(pause_after_claim)]
+    return subprocess.Popen(command, env=_env(url, smtp_url, tmp_path), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
 
 
 class Claims:
@@ -85,8 +91,7 @@ def _each_sent_once(url: str, inbox) -> None:
 def test_three_schedulers_whose_leader_is_killed_twice_deliver_every_mail_once(fresh_postgres, inbox, tmp_path):
     _seed(fresh_postgres)
     # Every leader stops for 3 s between claiming the outbox and sending it: the first two die there.
-    schedulers = [_run("scheduler", fresh_postgres, inbox.url, tmp_path, TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM="3")
-                  for _ in range(3)]
+    schedulers = [_run("lead", fresh_postgres, inbox.url, tmp_path, pause_after_claim=3) for _ in range(3)]
     claims = Claims(schedulers)
     try:
         for _ in range(2):
@@ -104,14 +109,13 @@ def test_three_schedulers_whose_leader_is_killed_twice_deliver_every_mail_once(f
 def test_three_senders_share_the_outbox_and_take_over_a_killed_ones_batch(fresh_postgres, inbox, tmp_path):
     _seed(fresh_postgres)
     # One tick queues the invitations without sending them (no SMTP_URL).
-    once = subprocess.run([CLI, "scheduler", "--once"], env=_env(fresh_postgres, "", tmp_path),
-                          capture_output=True, text=True, timeout=HANG_GUARD_S)
-    assert once.returncode == 0, once.stderr
-    victim = _run("sender", fresh_postgres, inbox.url, tmp_path, TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM="600")
+    once = _run("once", fresh_postgres, "", tmp_path)
+    assert once.wait(timeout=HANG_GUARD_S) == 0
+    victim = _run("send", fresh_postgres, inbox.url, tmp_path, pause_after_claim=600)
     senders: list[subprocess.Popen] = []
     try:
         Claims([victim]).next_claimer()
-        senders = [_run("sender", fresh_postgres, inbox.url, tmp_path) for _ in range(2)]
+        senders = [_run("send", fresh_postgres, inbox.url, tmp_path) for _ in range(2)]
         time.sleep(2)
         assert inbox.received == []  # the living victim's batch is left alone
         victim.send_signal(signal.SIGKILL)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trusthabits.core.accounts import FieldErrors
-from trusthabits.services import teams
-
 from tests.services.pulse_helpers import manager
+from trusthabits.core.errors import FieldErrors
+from trusthabits.services import teams
 
 
 def test_create_team_validates_every_field(session):

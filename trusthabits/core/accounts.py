@@ -3,31 +3,21 @@ and when repeated failed sign-ins lock an email out. Errors are message-catalogu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
 
+from trusthabits.core.i18n import LANGUAGES
+
 MIN_PASSWORD_LENGTH = 10
 # Argon2 hashes any length, but an unbounded input is a cheap way to burn our CPU.
 MAX_PASSWORD_LENGTH = 1024
 MAX_NAME_LENGTH = 120
-LANGUAGES = ("en", "nl")
 
 FAILED_SIGNIN_LIMIT = 5
 FAILED_SIGNIN_WINDOW = timedelta(minutes=15)
 LOCKOUT_DURATION = timedelta(minutes=15)
-
-
-@dataclass
-class FieldErrors(Exception):
-    """Validation failures by form field, each a message-catalogue key."""
-
-    errors: dict[str, str] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.errors)
 
 
 def normalise_email(raw: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trusthabits.core.weekly import parse_iso_week
+from trusthabits.core.calendar import parse_iso_week
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from trusthabits.core.daily_log import week_start
+from trusthabits.core.calendar import week_start
 
 DEFAULT_TARGET = 2
 MIN_TARGET, MAX_TARGET = 1, 7

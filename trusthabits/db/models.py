@@ -9,7 +9,10 @@ from typing import Optional
 from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from trusthabits.db.types import UTCDateTime, utcnow
+from trusthabits.core import clock
+from trusthabits.core.calendar import DEFAULT_TIME_ZONE
+from trusthabits.core.i18n import DEFAULT_LANGUAGE
+from trusthabits.db.types import UTCDateTime
 
 
 def _utc_column(nullable: bool = False, index: bool = False) -> Column:
@@ -21,10 +24,10 @@ class Manager(SQLModel, table=True):
     email: str = Field(max_length=320, unique=True, index=True)
     name: str = Field(max_length=120)
     password_hash: str = Field(max_length=255)
-    locale: str = Field(default="en", max_length=8)
-    time_zone: str = Field(default="Europe/Amsterdam", max_length=64)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
-    # Weekly reflection prompt, in the manager's own time zone (core/rhythm.py has the rules).
+    locale: str = Field(default=DEFAULT_LANGUAGE, max_length=8)
+    time_zone: str = Field(default=DEFAULT_TIME_ZONE, max_length=64)
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    # Weekly reflection prompt, in the manager's own time zone (core/schedule_rules.py has the rules).
     reflect_weekday: int = Field(default=4)
     reflect_time: str = Field(default="16:00", max_length=5)
     # Occurrences before this instant are never sent: a new or changed schedule starts fresh.
@@ -39,8 +42,8 @@ class AuthSession(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
-    last_seen_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    last_seen_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     expires_at: datetime = Field(sa_column=_utc_column())
     revoked_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
 
@@ -75,8 +78,8 @@ class ActionLog(SQLModel, table=True):
     micro_action: Optional[str] = Field(default=None, max_length=48)
     note: str = Field(default="", max_length=280)
     day: date
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
 
 
 class HabitPause(SQLModel, table=True):
@@ -88,7 +91,7 @@ class HabitPause(SQLModel, table=True):
     manager_id: int = Field(foreign_key="manager.id", index=True)
     start: date
     end: date
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
 
 
 class HabitTarget(SQLModel, table=True):
@@ -125,11 +128,11 @@ class Team(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     name: str = Field(max_length=80)
-    language: str = Field(default="en", max_length=8)
-    time_zone: str = Field(default="Europe/Amsterdam", max_length=64)
+    language: str = Field(default=DEFAULT_LANGUAGE, max_length=8)
+    time_zone: str = Field(default=DEFAULT_TIME_ZONE, max_length=64)
     k_threshold: int = Field(default=3)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
-    # The weekly pulse, in the team's time zone (core/rhythm.py has the rules).
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    # The weekly pulse, in the team's time zone (core/schedule_rules.py has the rules).
     pulse_weekday: int = Field(default=4)
     pulse_time: str = Field(default="13:00", max_length=5)
     reminder_hours: int = Field(default=48)
@@ -144,7 +147,7 @@ class Member(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     email: str = Field(max_length=320)
     active: bool = Field(default=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
 
 
 class PulseRound(SQLModel, table=True):
@@ -217,12 +220,12 @@ class OutboxMessage(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text, nullable=False))
     link: str = Field(default="", max_length=500)
     status: str = Field(default="queued", max_length=16)
-    # The sender holding it while it is "sending" (services/leader.py: presence).
+    # The sender holding it while it is "sending" (adapters/leader.py: presence).
     claimed_by: str = Field(default="", max_length=80)
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(sa_column=_utc_column())
     last_error: str = Field(default="", max_length=500)
-    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     sent_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
@@ -263,5 +266,5 @@ class Reflection(SQLModel, table=True):
     question_key: str = Field(default="", max_length=40)
     went_well: str = Field(default="", sa_column=Column(Text, nullable=False))
     try_next: str = Field(default="", sa_column=Column(Text, nullable=False))
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     finished_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))

@@ -14,9 +14,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from trusthabits.core import accounts as rules
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core import clock
+from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.db.models import AuthSession, LoginAttempt, Manager
-from trusthabits.db.types import utcnow
 from trusthabits.services import security
 
 SESSION_LIFETIME = timedelta(days=30)
@@ -33,12 +33,11 @@ class Profile:
     time_zone: str
 
 
-class SignInRefused(Exception):
+class SignInRefused(Refused):
     """Sign-in failed. `key` is the message; `retry_after` is set while locked out."""
 
     def __init__(self, key: str, retry_after: timedelta | None = None):
-        super().__init__(key)
-        self.key = key
+        super().__init__(key, retry_after)
         self.retry_after = retry_after
 
 
@@ -104,7 +103,7 @@ def _lockout_remaining(session: Session, email: str, now: datetime) -> timedelta
 def sign_in(session: Session, *, email: str, password: str) -> tuple[Profile, str]:
     """Check the credentials and open a session. Returns the profile and the raw token, which
     is given to the browser and never stored. Raises SignInRefused."""
-    now = utcnow()
+    now = clock.now()
     if not (email or "").strip() or not password:
         raise SignInRefused("error.signin_missing")
     try:
@@ -147,7 +146,7 @@ def resolve_session(session: Session, token: str | None) -> Profile | None:
     Extends the 30-day expiry (sliding) at most once per SESSION_TOUCH_INTERVAL."""
     if not token:
         return None
-    now = utcnow()
+    now = clock.now()
     row = session.exec(
         select(AuthSession, Manager)
         .join(Manager, Manager.id == AuthSession.manager_id)
@@ -173,7 +172,7 @@ def sign_out(session: Session, token: str | None) -> None:
         select(AuthSession).where(AuthSession.token_hash == security.hash_token(token))
     ).first()
     if auth and auth.revoked_at is None:
-        auth.revoked_at = utcnow()
+        auth.revoked_at = clock.now()
         session.add(auth)
         session.commit()
 
@@ -209,7 +208,7 @@ def change_password(
     manager.password_hash = security.hash_password(new_password)
     session.add(manager)
     keep_hash = security.hash_token(keep_token)
-    now = utcnow()
+    now = clock.now()
     for auth in session.exec(
         select(AuthSession).where(
             AuthSession.manager_id == manager_id,

@@ -14,15 +14,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from trusthabits.core import behaviours
-from trusthabits.core import daily_log as rules
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core import action_log as rules
+from trusthabits.core import behaviours, clock
+from trusthabits.core.calendar import DAYS_PER_WEEK, local_day, week_days
+from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import ActionLog, Manager
-from trusthabits.core.weekly import local_day
-from trusthabits.db.types import utcnow
 
 
-class EntryNotFound(LookupError):
+class EntryNotFound(NotFound):
     """No entry with this id belongs to this manager."""
 
 
@@ -45,7 +44,7 @@ def to_entry(row: ActionLog) -> Entry:
 def manager_today(session: Session, manager_id: int, now: datetime | None = None) -> date:
     """The manager's local calendar day at `now` (default: this moment)."""
     time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
-    return local_day(now or utcnow(), time_zone)
+    return local_day(now or clock.now(), time_zone)
 
 
 def _owned(session: Session, manager_id: int, entry_id: int) -> ActionLog:
@@ -73,7 +72,7 @@ def log_action(
     now: datetime | None = None,
 ) -> Entry:
     """Log one practised behaviour, for today unless `day` says otherwise."""
-    now = now or utcnow()
+    now = now or clock.now()
     today = manager_today(session, manager_id, now)
     day = day or today
     note = rules.normalise_note(note)
@@ -106,7 +105,7 @@ def update_entry(
 ) -> Entry:
     """Change the details of an own entry. Its day may move within the backdating window; an
     older entry keeps its day unless it is moved into the window."""
-    now = now or utcnow()
+    now = now or clock.now()
     row = _owned(session, manager_id, entry_id)
     today = manager_today(session, manager_id, now)
     note = rules.normalise_note(note)
@@ -158,8 +157,8 @@ class WeekSummary:
 
 
 def week_summary(session: Session, manager_id: int, today: date) -> WeekSummary:
-    days = rules.week_days(today)
-    per_behaviour = {key: [0] * rules.WEEKDAYS for key in behaviours.KEYS}
+    days = week_days(today)
+    per_behaviour = {key: [0] * DAYS_PER_WEEK for key in behaviours.KEYS}
     rows = session.exec(
         select(ActionLog.behaviour, ActionLog.day).where(
             ActionLog.manager_id == manager_id, ActionLog.day >= days[0], ActionLog.day <= days[-1]

@@ -18,8 +18,10 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours
-from trusthabits.core import daily_log as rules
+from trusthabits.core.calendar import parse_day
+from trusthabits.core.errors import Refused
 from trusthabits.db.models import ActionLog
 from trusthabits.services.actions import Entry, manager_today, to_entry
 
@@ -30,12 +32,11 @@ MAX_IMPORT_BYTES = 5_000_000
 _UID = re.compile(r"^[0-9a-f]{32}$")
 
 
-class ImportRefused(ValueError):
+class ImportRefused(Refused, ValueError):
     """The file cannot be imported; `key` says why, `row` which entry (1-based) if one."""
 
     def __init__(self, key: str, row: int | None = None):
         super().__init__(key, row)
-        self.key = key
         self.row = row
 
 
@@ -92,7 +93,7 @@ def _parse_row(raw: object, today) -> ActionLog:
     values = {name: raw[name] for name in FIELDS}
     if not all(isinstance(v, str) for v in values.values()) or not _UID.match(values["uid"]):
         raise ValueError("error.import_row")
-    day = rules.parse_day(values["day"])
+    day = parse_day(values["day"])
     created, updated = _instant(values["created_at"]), _instant(values["updated_at"])
     if day is None or created is None or updated is None:
         raise ValueError("error.import_row")

@@ -20,9 +20,22 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlmodel import Session, select
 
 from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.calendar import (
+    DEFAULT_TIME_ZONE,
+    iso_week_key,
+    local_day,
+    shift_week,
+    week_monday,
+)
 from trusthabits.core.instrument import CURRENT, SCALE_MAX, SCALE_MIN, TRUST
-from trusthabits.core.weekly import iso_week_key, local_day, shift_week, week_monday
-from trusthabits.db.models import ActionLog, Invitation, Manager, Member, PulseResponse, PulseRound
+from trusthabits.db.models import (
+    ActionLog,
+    Invitation,
+    Manager,
+    Member,
+    PulseResponse,
+    PulseRound,
+)
 from trusthabits.services import accounts, reflections, security, teams
 
 DEMO_EMAIL = "demo@trusthabits.example"
@@ -146,7 +159,7 @@ def _reflections(session: Session, manager_id: int, weeks: list[str], now: datet
 
 
 def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, password: str | None = None,
-                seed: int = 2026, time_zone: str = "Europe/Amsterdam") -> DemoWorkspace:
+                seed: int = 2026, time_zone: str = DEFAULT_TIME_ZONE) -> DemoWorkspace:
     """Create the demo manager, their team and 26 weeks of history. Raises DemoExists."""
     if session.exec(select(Manager.id).where(Manager.email == email)).first() is not None:
         raise DemoExists(email)

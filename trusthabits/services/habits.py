@@ -13,12 +13,12 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from trusthabits.core import behaviours, scoring
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import ActionLog, HabitPause, HabitTarget
 from trusthabits.services.actions import manager_today
 
 
-class PauseNotFound(LookupError):
+class PauseNotFound(NotFound):
     """No pause with this id belongs to this manager."""
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from trusthabits.core.daily_log import week_start
+from trusthabits.core.calendar import week_start
 from trusthabits.db.models import ActionLog
 from trusthabits.services.actions import Entry, to_entry
 

@@ -1,7 +1,8 @@
 """The mail outbox: every message is queued as a row first; a sender delivers it later.
 
 Event handlers only call `queue` (a database write). `deliver_due` does the SMTP work and runs
-in the background sender (see `run_sender`), never inside a request. Without `SMTP_URL`
+in the scheduler's tick or in `trusthabits sender` processes (`deliver_round`), never inside a
+request. Without `SMTP_URL`
 messages simply stay queued: the Outbox page lists them with their links and they are logged,
 so the whole loop works on a laptop. After a message is sent its link, which carries a
 single-use token, is removed from the stored copy.
@@ -10,19 +11,20 @@ single-use token, is removed from the stored copy.
 from __future__ import annotations
 
 import logging
-import os
 import smtplib
-import sys
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
+from trusthabits.adapters import smtp
+from trusthabits.adapters.leader import ProcessLocks
+from trusthabits.config import DEFAULT_MAIL_FROM, Settings
+from trusthabits.core import clock
+from trusthabits.db.engine import new_session
 from trusthabits.db.models import OutboxMessage
-from trusthabits.services import smtp
 
 log = logging.getLogger("trusthabits.mail")
 
@@ -136,26 +138,21 @@ def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, tempor
     log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
 
 
-def _pause_after_claim_for_tests(count: int) -> None:
-    """Test hook: the exactly-once test SIGKILLs a sender right here, between claim and send."""
-    seconds = float(os.environ.get("TRUSTHABITS_TEST_PAUSE_AFTER_CLAIM") or 0)
-    if seconds:
-        print(f"claimed {count}", file=sys.stdout, flush=True)
-        time.sleep(seconds)
-
-
-def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = "TrustHabits <no-reply@localhost>",
-                worker: str = "", lease: timedelta = CLAIM_TIMEOUT) -> int:
+def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = DEFAULT_MAIL_FROM,
+                after_claim: Callable[[int], None] | None = None, worker: str = "",
+                lease: timedelta = CLAIM_TIMEOUT) -> int:
     """Claim one batch of due messages for `worker` and send it through SMTP; returns how many
     were sent. Failures are recorded on the message and retried with backoff. A batch whose
     sender dies is taken over when its lease ends, or at once by `take_over_from_the_gone`.
-    Without an SMTP URL nothing happens."""
+    Without an SMTP URL nothing happens. `after_claim(count)` runs between claiming a batch and
+    sending it (the exactly-once tests stop a process there)."""
     if not smtp_url:
         return 0
     messages = _claim_due(session, now, worker, lease)
     if not messages:
         return 0
-    _pause_after_claim_for_tests(len(messages))
+    if after_claim is not None:
+        after_claim(len(messages))
     target = smtp.parse_smtp_url(smtp_url)
     sent = 0
     client: smtplib.SMTP | None = None
@@ -189,6 +186,22 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
                 client.quit()
             except Exception:  # noqa: BLE001 - the server may already have hung up
                 client.close()
+    return sent
+
+
+def deliver_round(settings: Settings, locks: ProcessLocks, *,
+                  after_claim: Callable[[int], None] | None = None) -> int:
+    """One round of a `trusthabits sender` holding `locks`: take over the batches of senders
+    that are gone, then send batch after batch (each claimed with SKIP LOCKED, so several
+    senders share the queue) until nothing is due. Returns how many were sent."""
+    locks.hold_presence()  # claims are made only while this process's presence lock is held
+    lease = timedelta(seconds=settings.claim_lease_seconds)
+    sent = 0
+    with new_session() as session:
+        take_over_from_the_gone(session, locks.is_gone, clock.now())
+        while (batch := deliver_due(session, settings.smtp_url, clock.now(), settings.mail_from,
+                                    after_claim=after_claim, worker=locks.name, lease=lease)) > 0:
+            sent += batch
     return sent
 
 

@@ -16,7 +16,14 @@ from sqlmodel import Session, select
 
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.pulse import MIN_K
-from trusthabits.db.models import Invitation, Manager, PulseComment, PulseResponse, PulseRound, Team
+from trusthabits.db.models import (
+    Invitation,
+    Manager,
+    PulseComment,
+    PulseResponse,
+    PulseRound,
+    Team,
+)
 from trusthabits.services import security
 from trusthabits.services.pulse_rounds import is_closed
 

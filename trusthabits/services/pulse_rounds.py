@@ -17,10 +17,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
 from trusthabits.core import instrument as pulse_instrument
+from trusthabits.core.calendar import local_week_key
 from trusthabits.core.i18n import translate
 from trusthabits.core.pulse import Summary, summarise
-from trusthabits.core.weekly import local_week_key
-from trusthabits.db.models import Invitation, Manager, Member, PulseComment, PulseResponse, PulseRound, Team
+from trusthabits.db.models import (
+    Invitation,
+    Manager,
+    Member,
+    PulseComment,
+    PulseResponse,
+    PulseRound,
+    Team,
+)
 from trusthabits.services import mail, security
 from trusthabits.services.teams import owned_team
 

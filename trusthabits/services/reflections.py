@@ -12,10 +12,19 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from trusthabits.core import behaviours
-from trusthabits.core.accounts import FieldErrors
-from trusthabits.core.reflection import behaviour_in_focus, question_for_week, questions_for
-from trusthabits.core.rhythm import parse_time
-from trusthabits.core.weekly import WeeklySchedule, local_week_key, shift_week, week_monday
+from trusthabits.core.calendar import (
+    WeeklySchedule,
+    local_week_key,
+    shift_week,
+    week_monday,
+)
+from trusthabits.core.errors import FieldErrors
+from trusthabits.core.reflection import (
+    behaviour_in_focus,
+    question_for_week,
+    questions_for,
+)
+from trusthabits.core.schedule_rules import parse_time
 from trusthabits.db.models import Manager, Reflection
 from trusthabits.services import actions
 

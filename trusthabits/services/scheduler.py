@@ -15,18 +15,28 @@ it is sent if its round is still open and skipped (and logged) if not.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from trusthabits.core import rhythm
+from trusthabits.adapters.leader import ProcessLocks
+from trusthabits.config import DEFAULT_MAIL_FROM, Settings
+from trusthabits.core import clock, schedule_rules
+from trusthabits.core.calendar import WeeklySchedule, parse_time
 from trusthabits.core.i18n import translate
-from trusthabits.core.weekly import WeeklySchedule
-from trusthabits.db.models import Invitation, Manager, Member, PulseRound, ScheduledSend, Team
+from trusthabits.db.engine import new_session
+from trusthabits.db.models import (
+    Invitation,
+    Manager,
+    Member,
+    PulseRound,
+    ScheduledSend,
+    Team,
+)
 from trusthabits.services import mail, pulse_rounds, security
 
 log = logging.getLogger("trusthabits.scheduler")
@@ -49,9 +59,11 @@ class Context:
     # not answered yet.
     can_mail: bool = True
     lease: timedelta = LEASE
-    # Tells whether the process of that name is gone (services/leader.py: presence locks).
+    # Tells whether the process of that name is gone (adapters/leader.py: presence locks).
     # Without it, claims of dead workers are taken over only when their lease ends.
     is_gone: Callable[[str], bool] | None = None
+    # Runs between claiming outbox mail and sending it (the exactly-once test stops a process there).
+    after_claim: Callable[[int], None] | None = None
 
 
 @dataclass
@@ -64,13 +76,13 @@ class TickReport:
     notes: list[str] = field(default_factory=list)
 
 
-def team_schedule(team: Team) -> rhythm.PulseSchedule:
-    return rhythm.PulseSchedule(team.pulse_weekday, rhythm.parse_time(team.pulse_time), team.time_zone,
+def team_schedule(team: Team) -> schedule_rules.PulseSchedule:
+    return schedule_rules.PulseSchedule(team.pulse_weekday, parse_time(team.pulse_time), team.time_zone,
                                 team.reminder_hours, team.close_after_days)
 
 
 def reflection_schedule(manager: Manager) -> WeeklySchedule:
-    return WeeklySchedule(manager.reflect_weekday, rhythm.parse_time(manager.reflect_time), manager.time_zone)
+    return WeeklySchedule(manager.reflect_weekday, parse_time(manager.reflect_time), manager.time_zone)
 
 
 # --- 1. what is due -------------------------------------------------------------------------
@@ -84,14 +96,14 @@ def plan(session: Session, now: datetime) -> int:
         week, opens = schedule.weekly.latest_at_or_before(now)
         if opens < (team.pulse_since or team.created_at):
             continue  # a new or changed schedule does not fire for a moment before it existed
-        wanted.append((rhythm.PULSE_OPEN, team.id, week, opens))
+        wanted.append((schedule_rules.PULSE_OPEN, team.id, week, opens))
         if (reminder := schedule.reminder_due(opens)) is not None:
-            wanted.append((rhythm.PULSE_REMIND, team.id, week, reminder))
-        wanted.append((rhythm.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
+            wanted.append((schedule_rules.PULSE_REMIND, team.id, week, reminder))
+        wanted.append((schedule_rules.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
     for manager in session.exec(select(Manager)):
         week, due = reflection_schedule(manager).latest_at_or_before(now)
         if due >= (manager.reflect_since or manager.created_at):
-            wanted.append((rhythm.REFLECT_PROMPT, manager.id, week, due))
+            wanted.append((schedule_rules.REFLECT_PROMPT, manager.id, week, due))
     return _insert_missing(session, wanted)
 
 
@@ -254,8 +266,8 @@ def _prompt(session: Session, row: ScheduledSend, ctx: Context) -> str:
 
 
 HANDLERS: dict[str, Callable[[Session, ScheduledSend, Context], str]] = {
-    rhythm.PULSE_OPEN: _open_round, rhythm.PULSE_REMIND: _remind,
-    rhythm.PULSE_CLOSE: _close, rhythm.REFLECT_PROMPT: _prompt,
+    schedule_rules.PULSE_OPEN: _open_round, schedule_rules.PULSE_REMIND: _remind,
+    schedule_rules.PULSE_CLOSE: _close, schedule_rules.REFLECT_PROMPT: _prompt,
 }
 
 
@@ -283,10 +295,10 @@ def process(session: Session, row_id: int, ctx: Context, report: TickReport) -> 
 # --- the tick -------------------------------------------------------------------------------
 
 
-def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None = None,
-         mail_from: str = "TrustHabits <no-reply@localhost>", send_mail: bool = True) -> TickReport:
+def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None = None,
+         mail_from: str = DEFAULT_MAIL_FROM, send_mail: bool = True) -> TickReport:
     report = TickReport()
-    with new_session() as session:
+    with open_session() as session:
         report.taken_over = take_over_from_the_gone(session, ctx)
         report.created = plan(session, ctx.now)
         while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
@@ -297,9 +309,25 @@ def tick(new_session: Callable[[], Session], ctx: Context, smtp_url: str | None 
                     session.rollback()
                     log.exception("scheduled send %s failed; it is retried after the lease", row_id)
     if send_mail and smtp_url:
-        with new_session() as session:
+        with open_session() as session:
             if ctx.is_gone is not None:
                 report.taken_over += mail.take_over_from_the_gone(session, ctx.is_gone, ctx.now)
-            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, ctx.worker, ctx.lease)) > 0:
+            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, after_claim=ctx.after_claim,
+                                            worker=ctx.worker, lease=ctx.lease)) > 0:
                 report.sent += sent
+    return report
+
+
+def run_tick(settings: Settings, locks: ProcessLocks, *, after_claim: Callable[[int], None] | None = None) -> TickReport:
+    """One tick at the clock's now, set up from the settings, as the process holding `locks`:
+    what the leader's heartbeat and `trusthabits scheduler --once` run."""
+    locks.hold_presence()  # claims are made only while this process's presence lock is held
+    ctx = Context(now=clock.now(), base_url=settings.base_url, worker=locks.name,
+                  log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url),
+                  lease=timedelta(seconds=settings.claim_lease_seconds), is_gone=locks.is_gone,
+                  after_claim=after_claim)
+    report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
+    if report.done or report.skipped or report.sent or report.taken_over:
+        log.info("tick: %d done, %d skipped, %d mail(s) sent, %d claim(s) taken over",
+                 report.done, report.skipped, report.sent, report.taken_over)
     return report

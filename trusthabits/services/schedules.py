@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from trusthabits.core import rhythm
+from trusthabits.core import schedule_rules
+from trusthabits.core.calendar import format_time
 from trusthabits.core.i18n import translate
 from trusthabits.db.models import Manager, OutboxMessage, PulseRound
 from trusthabits.services import mail, pulse_rounds, scheduler
@@ -67,8 +68,8 @@ def pulse_schedule(session: Session, manager_id: int, team_id: int) -> PulseSche
 def update_pulse_schedule(session: Session, manager_id: int, team_id: int, *, weekday: str | int, time: str,
                           reminder_hours: str | int, close_after_days: str | int, now: datetime) -> PulseScheduleForm:
     team = owned_team(session, manager_id, team_id)
-    valid = rhythm.validate_pulse(weekday, time, reminder_hours, close_after_days, team.time_zone)
-    team.pulse_weekday, team.pulse_time = valid.weekday, rhythm.format_time(valid.at)
+    valid = schedule_rules.validate_pulse(weekday, time, reminder_hours, close_after_days, team.time_zone)
+    team.pulse_weekday, team.pulse_time = valid.weekday, format_time(valid.at)
     team.reminder_hours, team.close_after_days, team.pulse_since = valid.reminder_hours, valid.close_after_days, now
     session.add(team)
     session.commit()
@@ -83,8 +84,8 @@ def reflection_schedule(session: Session, manager_id: int) -> ReflectionSchedule
 def update_reflection_schedule(session: Session, manager_id: int, *, weekday: str | int, time: str,
                                now: datetime) -> ReflectionScheduleForm:
     manager = session.get(Manager, manager_id)
-    valid = rhythm.validate_reflection(weekday, time, manager.time_zone)
-    manager.reflect_weekday, manager.reflect_time = valid.weekday, rhythm.format_time(valid.at)
+    valid = schedule_rules.validate_reflection(weekday, time, manager.time_zone)
+    manager.reflect_weekday, manager.reflect_time = valid.weekday, format_time(valid.at)
     manager.reflect_since = now
     session.add(manager)
     session.commit()

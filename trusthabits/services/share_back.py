@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel import Session, func, select
 
+from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import MIN_K
@@ -25,12 +26,8 @@ MAX_NOTE_LENGTH = 1000
 CHOICES = 12
 
 
-class ShareRefused(Exception):
+class ShareRefused(Refused):
     """The summary cannot be shared; `key` is the catalogue text saying why."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from sqlmodel import Session, func, select
 
 from trusthabits.core import accounts as account_rules
+from trusthabits.core import clock
 from trusthabits.core import pulse as rules
-from trusthabits.core.accounts import FieldErrors
+from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import Member, Team
-from trusthabits.db.types import utcnow
 
 
-class TeamNotFound(LookupError):
+class TeamNotFound(NotFound):
     """No such team for this manager (whether it does not exist or is someone else's)."""
 
 
@@ -71,7 +71,7 @@ def create_team(
     if errors := {field: key for field, key in checks.items() if key}:
         raise FieldErrors(errors)
     team = Team(manager_id=manager_id, name=name.strip(), language=language, time_zone=time_zone,
-                k_threshold=int(str(k).strip()), created_at=utcnow())
+                k_threshold=int(str(k).strip()), created_at=clock.now())
     session.add(team)
     session.commit()
     session.refresh(team)
@@ -104,7 +104,7 @@ def add_members(session: Session, manager_id: int, team_id: int, pasted: str) ->
     for email in parsed.valid:
         member = existing.get(email)
         if member is None:
-            session.add(Member(team_id=team_id, email=email, active=True, created_at=utcnow()))
+            session.add(Member(team_id=team_id, email=email, active=True, created_at=clock.now()))
             added.append(email)
         elif not member.active:
             member.active = True

@@ -16,12 +16,12 @@ from datetime import date
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, func, select
 
-from trusthabits.core import trend_insight
+from trusthabits.core import insight_sentences
 from trusthabits.core.behaviours import BEHAVIOURS
-from trusthabits.core.insights import behaviour_correlations
+from trusthabits.core.calendar import iso_week_key, shift_week, week_monday
+from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import summarise
-from trusthabits.core.weekly import iso_week_key, shift_week, week_monday
 from trusthabits.db.models import ActionLog, PulseResponse, Team
 from trusthabits.services.teams import owned_team
 
@@ -123,22 +123,22 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
 
 @dataclass(frozen=True)
 class TrendInsight:
-    behaviours: dict[str, trend_insight.Sentence | None]  # the one sentence per behaviour, if any
-    lags: dict[str, list[trend_insight.Sentence]]  # per behaviour, r (or "too few") at each lag
-    need: trend_insight.Sentence | None
-    waiting: trend_insight.Sentence | None
+    behaviours: dict[str, insight_sentences.Sentence | None]  # the one sentence per behaviour, if any
+    lags: dict[str, list[insight_sentences.Sentence]]  # per behaviour, r (or "too few") at each lag
+    need: insight_sentences.Sentence | None
+    waiting: insight_sentences.Sentence | None
 
 
 def insight(series: TeamTrends) -> TrendInsight:
-    """What may be said about the weeks of `series` (see core.trend_insight for the rules)."""
+    """What may be said about the weeks of `series` (see core.insight_sentences for the rules)."""
     weeks = [w.iso_week for w in series.weeks]
     counts, trust = series.counts_by_behaviour(), series.trust_by_week()
     correlations = behaviour_correlations(weeks, counts, trust)
     return TrendInsight(
-        behaviours=trend_insight.behaviour_sentences(correlations),
-        lags={behaviour: trend_insight.lag_cells(found) for behaviour, found in correlations.items()},
-        need=trend_insight.need_sentence(weeks, trust, series.needs_by_week()),
-        waiting=trend_insight.waiting_sentence(weeks, trust, series.k),
+        behaviours=insight_sentences.behaviour_sentences(correlations),
+        lags={behaviour: insight_sentences.lag_cells(found) for behaviour, found in correlations.items()},
+        need=insight_sentences.need_sentence(weeks, trust, series.needs_by_week()),
+        waiting=insight_sentences.waiting_sentence(weeks, trust, series.k),
     )
 
 

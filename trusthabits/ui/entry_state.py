@@ -13,9 +13,9 @@ from datetime import date
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors
 from trusthabits.core.behaviours import BY_KEY
-from trusthabits.core.daily_log import parse_day
+from trusthabits.core.calendar import parse_day
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import actions
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.state import run_service

@@ -13,7 +13,14 @@ from urllib.parse import quote
 
 import reflex as rx
 
-from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, catalogue, negotiate, translate
+from trusthabits.config import get_settings
+from trusthabits.core.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    catalogue,
+    negotiate,
+    translate,
+)
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
@@ -134,7 +141,9 @@ class SessionState(AppState):
     for them, not every translated text on the page."""
 
     session_token: str = rx.Cookie(
-        "", name=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="strict", path="/"
+        "", name=SESSION_COOKIE, max_age=SESSION_MAX_AGE, same_site="strict", path="/",
+        # Set by the page's script, so the build decides: under an https base URL, Secure.
+        secure=get_settings().base_url.startswith("https://"),
     )
     manager_name: str = ""
     signed_in: bool = False

@@ -11,9 +11,9 @@ from typing import Any
 
 import reflex as rx
 
+from trusthabits.core import clock
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.core.instrument import NEEDS
-from trusthabits.db.types import utcnow
 from trusthabits.services import actions, share_back, trends
 from trusthabits.services.teams import TeamNotFound
 from trusthabits.ui import trend_svg
@@ -146,7 +146,7 @@ class TrendsState(AppState):
     async def _load_share(self, manager_id: int) -> None:
         """The closed rounds that can be shared back (the form at the bottom of the page)."""
         try:
-            rounds = await run_service(share_back.closed_rounds, manager_id, int(self.team_id or 0), utcnow())
+            rounds = await run_service(share_back.closed_rounds, manager_id, int(self.team_id or 0), clock.now())
         except TeamNotFound:
             rounds = []
         self._apply_share(rounds)
@@ -218,7 +218,7 @@ class TrendsState(AppState):
         self.share_message, self.share_error = "", ""
         note = str(form.get("note", ""))
         try:
-            count = await run_service(share_back.share_round, manager_id, int(self.share_round or 0), note, utcnow())
+            count = await run_service(share_back.share_round, manager_id, int(self.share_round or 0), note, clock.now())
         except share_back.ShareRefused as refused:
             self.share_error = self._tr(refused.key)
             return

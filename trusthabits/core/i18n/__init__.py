@@ -8,7 +8,16 @@ has every language with the same `{placeholders}`.
 
 from __future__ import annotations
 
-from trusthabits.core.i18n import accounts, behaviours, calendar, daily_log, history, pulse, rhythm, trends
+from trusthabits.core.i18n import (
+    accounts,
+    behaviours,
+    calendar,
+    daily_log,
+    history,
+    pulse,
+    rhythm,
+    trends,
+)
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.db.types import utcnow
+from trusthabits.core import clock
 from trusthabits.services import reflections
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.state import AppState, run_service, t
@@ -17,8 +17,8 @@ class LastPlanState(AppState):
     waiting_week: str = ""
 
     async def _load(self, profile: Profile) -> None:
-        self.plan = await run_service(reflections.last_weeks_plan, profile.id, utcnow())
-        self.waiting_week = await run_service(reflections.prompt_waiting, profile.id, utcnow())
+        self.plan = await run_service(reflections.last_weeks_plan, profile.id, clock.now())
+        self.waiting_week = await run_service(reflections.prompt_waiting, profile.id, clock.now())
 
 
 def last_plan() -> rx.Component:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors
-from trusthabits.db.types import utcnow
+from trusthabits.core import clock
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import schedules
 from trusthabits.ui.components.forms import labelled, notice, submit_button, text_field
 from trusthabits.ui.state import AppState, run_service, t
@@ -48,7 +48,7 @@ class PulseScheduleState(_ScheduleState):
         self.form_key += 1
 
     async def _status(self, manager_id: int) -> None:
-        status = await run_service(schedules.team_status, manager_id, self._team_id(), utcnow())
+        status = await run_service(schedules.team_status, manager_id, self._team_id(), clock.now())
         self.next_pulse = self._tr("status.next_pulse", when=status.next_pulse)
         self.next_prompt = self._tr("status.next_prompt", when=status.next_prompt)
         self.rounds = [self._tr("status.round", week=r.week, sent=r.sent, failed=r.failed, waiting=r.waiting)
@@ -74,7 +74,7 @@ class PulseScheduleState(_ScheduleState):
             saved = await run_service(
                 schedules.update_pulse_schedule, manager_id, self._team_id(), weekday=form.get("weekday", ""),
                 time=form.get("time", ""), reminder_hours=form.get("reminder_hours", ""),
-                close_after_days=form.get("close_after_days", ""), now=utcnow())
+                close_after_days=form.get("close_after_days", ""), now=clock.now())
         except FieldErrors as invalid:
             return self._invalid(invalid)
         self._show(saved)
@@ -101,7 +101,7 @@ class ReflectScheduleState(_ScheduleState):
             return self._to_signin()
         try:
             saved = await run_service(schedules.update_reflection_schedule, manager_id,
-                                      weekday=form.get("weekday", ""), time=form.get("time", ""), now=utcnow())
+                                      weekday=form.get("weekday", ""), time=form.get("time", ""), now=clock.now())
         except FieldErrors as invalid:
             return self._invalid(invalid)
         self._show(saved)

@@ -13,6 +13,7 @@ from trusthabits.ui.state import t
 from trusthabits.ui.theme import native_select_style
 from trusthabits.ui.trends_state import TrendsState
 
+
 def _scrolling(svg: rx.Var, **props) -> rx.Component:
     """Wide ranges scroll sideways on a phone instead of squeezing 52 labels into 390 px. The
     chart is SVG drawn on the server (trusthabits/ui/trend_svg.py)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
-from trusthabits.core.daily_log import WEEKDAYS
+from trusthabits.core.calendar import DAYS_PER_WEEK
 from trusthabits.ui.components.entries import colour_dot
 from trusthabits.ui.components.shell import when_signed_in
 from trusthabits.ui.state import t
@@ -53,7 +53,7 @@ def _week_row(state, behaviour: Behaviour) -> rx.Component:
     return rx.el.div(
         colour_dot(behaviour.colour),
         rx.el.span(t(f"behaviour.{behaviour.key}.name"), class_name="week-name"),
-        rx.el.span(*[_day_cell(state, behaviour, i) for i in range(WEEKDAYS)],
+        rx.el.span(*[_day_cell(state, behaviour, i) for i in range(DAYS_PER_WEEK)],
                    class_name=f"week-days colour-{behaviour.colour}"),
         rx.el.span(
             when_signed_in(rx.cond(
@@ -74,7 +74,7 @@ def this_week(state) -> rx.Component:
     on the first screen of Today and redrawn after every tap, so it stays cheap to draw."""
     header = rx.el.div(
         rx.heading(t("week.title"), as_="h2", size="3", class_name="week-name"),
-        rx.el.span(*[rx.el.span(t(f"weekday.initial.{i}")) for i in range(WEEKDAYS)],
+        rx.el.span(*[rx.el.span(t(f"weekday.initial.{i}")) for i in range(DAYS_PER_WEEK)],
                    class_name="week-days week-initials", aria_hidden="true"),
         rx.el.span(class_name="week-count"),
         class_name="week-row",

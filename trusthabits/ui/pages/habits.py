@@ -6,9 +6,9 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core import behaviours, scoring
-from trusthabits.core.accounts import FieldErrors
 from trusthabits.core.behaviours import Behaviour
-from trusthabits.core.daily_log import parse_day
+from trusthabits.core.calendar import parse_day
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import actions, habits
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.components.entries import colour_dot

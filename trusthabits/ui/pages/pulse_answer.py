@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from trusthabits.core import clock
 from trusthabits.core.i18n import negotiate
 from trusthabits.core.instrument import SCALE_MAX, SCALE_MIN, InvalidAnswers
-from trusthabits.db.types import utcnow
 from trusthabits.services import pulse_answers
 from trusthabits.services.pulse_answers import PulseRefused
 from trusthabits.ui.components.forms import submit_button
@@ -44,7 +44,7 @@ class PulseAnswerState(AppState):
     async def on_load(self):
         self.status, self.missing, self.problem, self.busy = "", [], "", False
         try:
-            form = await run_service(pulse_answers.open_pulse, self._token(), utcnow())
+            form = await run_service(pulse_answers.open_pulse, self._token(), clock.now())
         except PulseRefused as refused:
             return await self._refuse(refused.reason)
         # The team's language, not the browser's or the manager's: the whole team reads the same.
@@ -65,7 +65,7 @@ class PulseAnswerState(AppState):
         self.busy = True
         yield
         try:
-            await run_service(pulse_answers.submit_pulse, self._token(), answers, form.get("comment"), utcnow())
+            await run_service(pulse_answers.submit_pulse, self._token(), answers, form.get("comment"), clock.now())
         except InvalidAnswers as invalid:
             self.missing = invalid.missing
             self.problem = (self._tr("pulse.incomplete", count=len(invalid.missing)) if invalid.missing

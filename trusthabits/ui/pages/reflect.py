@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors
-from trusthabits.db.types import utcnow
+from trusthabits.core import clock
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import reflections
 from trusthabits.ui.components.forms import labelled, notice
 from trusthabits.ui.components.shell import app_layout
@@ -50,7 +50,7 @@ class ReflectState(AppState):
         self.form_key += 1
 
     async def _load(self, manager_id: int) -> None:
-        week = self._week_in_path() or await run_service(reflections.this_week, manager_id, utcnow())
+        week = self._week_in_path() or await run_service(reflections.this_week, manager_id, clock.now())
         try:
             self._show(await run_service(reflections.week_reflection, manager_id, week))
             self.found = True
@@ -71,7 +71,7 @@ class ReflectState(AppState):
         if profile is None:
             return self._to_signin()
         try:
-            await run_service(reflections.save, profile.id, self.week_key, self.went_well, self.try_next, utcnow(), finish)
+            await run_service(reflections.save, profile.id, self.week_key, self.went_well, self.try_next, clock.now(), finish)
         except FieldErrors as invalid:
             # The text stays in the field (the form is not remounted) so nothing typed is lost.
             self.errors = {k: self._tr(v, count=len(getattr(self, k))) for k, v in invalid.errors.items()}

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors, known_time_zones, time_zone_error
+from trusthabits.core.accounts import known_time_zones, time_zone_error
+from trusthabits.core.calendar import DEFAULT_TIME_ZONE
+from trusthabits.core.errors import FieldErrors
 from trusthabits.services import accounts
-from trusthabits.ui.components.forms import language_select, submit_button, text_field, time_zone_field
+from trusthabits.ui.components.forms import (
+    language_select,
+    submit_button,
+    text_field,
+    time_zone_field,
+)
 from trusthabits.ui.components.shell import public_layout
 from trusthabits.ui.state import AppState, run_service, t
 
 ROUTE = "/register"
-FALLBACK_TIME_ZONE = "Europe/Amsterdam"
 
 
 class RegisterState(AppState):
     errors: dict[str, str] = {}
-    time_zone: str = FALLBACK_TIME_ZONE
+    time_zone: str = DEFAULT_TIME_ZONE
     busy: bool = False
 
     @rx.event

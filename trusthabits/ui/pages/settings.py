@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors, known_time_zones
+from trusthabits.core.accounts import known_time_zones
+from trusthabits.core.errors import FieldErrors
+from trusthabits.core.i18n import DEFAULT_LANGUAGE
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import (
     language_select,
@@ -13,7 +15,10 @@ from trusthabits.ui.components.forms import (
     text_field,
     time_zone_field,
 )
-from trusthabits.ui.components.schedule_forms import ReflectScheduleState, reflect_schedule_form
+from trusthabits.ui.components.schedule_forms import (
+    ReflectScheduleState,
+    reflect_schedule_form,
+)
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
@@ -24,7 +29,7 @@ ROUTE = "/settings"
 class SettingsState(AppState):
     email: str = ""
     name: str = ""
-    locale: str = "en"
+    locale: str = DEFAULT_LANGUAGE
     time_zone: str = ""
     profile_errors: dict[str, str] = {}
     profile_saved: str = ""

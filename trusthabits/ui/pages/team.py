@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.core.accounts import FieldErrors, known_time_zones
+from trusthabits.core.accounts import known_time_zones
+from trusthabits.core.errors import FieldErrors
+from trusthabits.core.i18n import DEFAULT_LANGUAGE
 from trusthabits.core.pulse import DEFAULT_K
 from trusthabits.services import teams
-from trusthabits.ui.components.forms import language_select, submit_button, text_field, time_zone_field
+from trusthabits.ui.components.forms import (
+    language_select,
+    submit_button,
+    text_field,
+    time_zone_field,
+)
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
@@ -17,7 +24,7 @@ ROUTE = "/team"
 
 class TeamsState(AppState):
     teams: list[dict[str, str]] = []
-    new_team_language: str = "en"
+    new_team_language: str = DEFAULT_LANGUAGE
     new_team_time_zone: str = ""
     errors: dict[str, str] = {}
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.config import get_settings
+from trusthabits.core import clock
 from trusthabits.core.instrument import NEEDS
-from trusthabits.db.types import utcnow
 from trusthabits.services import mail, pulse_rounds, teams
 from trusthabits.services.pulse_rounds import WeekResult
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import Figure, WeekView, week_card
-from trusthabits.ui.components.schedule_forms import PulseScheduleState, pulse_schedule_form
+from trusthabits.ui.components.schedule_forms import (
+    PulseScheduleState,
+    pulse_schedule_form,
+)
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.state import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
@@ -61,7 +64,7 @@ class TeamDetailState(AppState):
         try:
             team = await run_service(teams.get_team, manager_id, team_id or 0)
             members = await run_service(teams.list_members, manager_id, team.id)
-            weeks = await run_service(pulse_rounds.team_results, manager_id, team.id, utcnow())
+            weeks = await run_service(pulse_rounds.team_results, manager_id, team.id, clock.now())
         except LookupError:
             self.found = False
             return False
@@ -92,7 +95,7 @@ class TeamDetailState(AppState):
         settings = get_settings()
         try:
             count = await run_service(pulse_rounds.send_this_weeks_pulse, manager_id, self._team_id() or 0,
-                                      utcnow(), settings.base_url, log_links=not settings.smtp_url)
+                                      clock.now(), settings.base_url, log_links=not settings.smtp_url)
         except pulse_rounds.RoundClosed:
             self.pulse_message = self._tr("pulse.round_closed")
         except LookupError:
@@ -108,7 +111,7 @@ class TeamDetailState(AppState):
         if manager_id is None:
             return self._to_signin()
         try:
-            await run_service(pulse_rounds.close_round, manager_id, int(round_id), utcnow())
+            await run_service(pulse_rounds.close_round, manager_id, int(round_id), clock.now())
         except (LookupError, ValueError, TypeError):
             self.found = False
             return

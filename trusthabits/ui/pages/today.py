@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import reflex as rx
 
 from trusthabits.core import behaviours
-from trusthabits.core.daily_log import BACKDATE_DAYS
+from trusthabits.core.action_log import BACKDATE_DAYS
 from trusthabits.services import actions
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message

@@ -10,7 +10,12 @@ from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.trends import RANGES
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.shell import app_layout, when_signed_in
-from trusthabits.ui.components.trend_chart import behaviour_chart, legend, main_chart, trend_table
+from trusthabits.ui.components.trend_chart import (
+    behaviour_chart,
+    legend,
+    main_chart,
+    trend_table,
+)
 from trusthabits.ui.state import SessionState, t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 from trusthabits.ui.trends_state import CHART_HEIGHT, TrendsState

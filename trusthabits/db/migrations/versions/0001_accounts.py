@@ -5,9 +5,10 @@ Revises:
 Create Date: 2026-11-26
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
+
 import trusthabits.db.types
 
 revision = '0001'

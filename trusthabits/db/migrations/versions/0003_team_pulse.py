@@ -9,9 +9,10 @@ Revises: 0002
 Create Date: 2026-11-26 21:59:57.674167
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
+
 import trusthabits.db.types
 
 revision = '0003'

@@ -4,8 +4,9 @@ Revision ID: 0004
 Revises: 0003
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import trusthabits.db.types
 
 revision = "0004"

@@ -9,12 +9,14 @@ import os
 import queue
 import signal
 import subprocess
+import sys
 import threading
+from pathlib import Path
 
-from trusthabits.services import scheduler_runner
+from trusthabits.adapters import scheduler_runner
+from trusthabits.config import get_settings
 
-from tests.services.test_scheduler_processes import CLI, DUE
-
+CLI = str(Path(sys.executable).with_name("trusthabits"))
 HANG_GUARD_S = 120  # only so a broken election fails instead of hanging; nothing is timed
 
 
@@ -38,7 +40,7 @@ class Lines:
 
 def _scheduler(db_path, tmp_path) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}", "TRUSTHABITS_DATA_DIR": str(tmp_path),
-           "TRUSTHABITS_TEST_NOW": DUE.isoformat(), "TRUSTHABITS_LEADER_RETRY_S": "0.2"}
+           "TRUSTHABITS_LEADER_RETRY_S": "0.2"}
     env.pop("SMTP_URL", None)
     return subprocess.Popen([CLI, "scheduler"], env=env, stderr=subprocess.PIPE, text=True)
 
@@ -61,8 +63,12 @@ def test_one_leader_and_a_follower_that_takes_over_when_it_dies(db_path, tmp_pat
                 process.wait()
 
 
+def _must_not_tick() -> None:
+    raise AssertionError("a scheduler that is switched off ticked")
+
+
 def test_the_lifespan_task_does_nothing_when_switched_off(monkeypatch, caplog):
     monkeypatch.setenv("TRUSTHABITS_SCHEDULER", "off")
     with caplog.at_level(logging.INFO, logger="trusthabits.scheduler"):
-        asyncio.run(scheduler_runner.run_scheduler())
+        asyncio.run(scheduler_runner.run_as_leader(_must_not_tick, get_settings()))
     assert "scheduler off" in caplog.text

@@ -1,4 +1,9 @@
-"""ISO weeks and weekly local-time schedules, correct across daylight-saving changes.
+"""Calendar and week rules: local days, ISO weeks, clock times, and weekly local-time schedules
+that stay correct across daylight-saving changes. The one home for date arithmetic.
+
+Days are always someone's local calendar days: an instant becomes a day in an IANA time zone
+once, at the edge (`local_day`), and everything after that works with dates. A week runs
+Monday to Sunday (ISO 8601) and is keyed "2026-W48".
 
 A schedule is "every <weekday> at <hh:mm> in <IANA zone>". Its occurrence in an ISO week is
 that local wall-clock time converted to UTC with the zone's offset *on that date*, so a team at
@@ -8,11 +13,15 @@ week ("2026-W48") is the period key that makes every weekly send happen once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS_PER_WEEK = 7
+# Where a new account or team starts when nothing better is known (the browser usually says).
+DEFAULT_TIME_ZONE = "Europe/Amsterdam"
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 def iso_week_key(day: date) -> str:
@@ -43,6 +52,36 @@ def local_day(instant: datetime, zone: str) -> date:
 
 def local_week_key(instant: datetime, zone: str) -> str:
     return iso_week_key(local_day(instant, zone))
+
+
+def week_start(day: date) -> date:
+    """The Monday of the ISO week `day` belongs to."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(day: date) -> list[date]:
+    start = week_start(day)
+    return [start + timedelta(days=offset) for offset in range(DAYS_PER_WEEK)]
+
+
+def parse_day(raw: str) -> date | None:
+    """A YYYY-MM-DD string from a date field, or None when it is not one."""
+    try:
+        return date.fromisoformat((raw or "").strip())
+    except ValueError:
+        return None
+
+
+def parse_time(raw: str) -> time:
+    """'9:05' or '09:05' → time(9, 5); anything else raises ValueError('error.time_invalid')."""
+    match = _TIME.match((raw or "").strip())
+    if not match:
+        raise ValueError("error.time_invalid")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def format_time(at: time) -> str:
+    return f"{at.hour:02d}:{at.minute:02d}"
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ import time
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from trusthabits.services.leader import FileLocks, PostgresLocks, locks_for
+from trusthabits.adapters.leader import FileLocks, PostgresLocks, locks_for
 
 HOLD_LOCKS = """
 import sys, time
 from pathlib import Path
-from trusthabits.services.leader import FileLocks, PostgresLocks
+from trusthabits.adapters.leader import FileLocks, PostgresLocks
 where, name = sys.argv[1], sys.argv[2]
 locks = PostgresLocks(where, name) if where.startswith("postgresql") else FileLocks(Path(where), name)
 locks.hold_presence()

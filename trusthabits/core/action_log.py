@@ -1,9 +1,6 @@
-"""Rules of the daily action log: what a valid entry is, which day "today" is for a manager,
-how far back an entry may be dated, and the week (Monday–Sunday) a day belongs to. ISO week keys and local days come from
-`core/weekly.py`.
+"""Rules of the daily action log: what a valid entry is and how far back it may be dated.
 
-Days are always the manager's local calendar days: an instant is turned into a day in the
-manager's IANA time zone once, at the edge, and everything after that works with dates.
+Days are the manager's local calendar days (`core/calendar.py` turns an instant into one).
 Errors are message-catalogue keys.
 """
 
@@ -15,17 +12,6 @@ from trusthabits.core import behaviours
 
 MAX_NOTE_LENGTH = 280
 BACKDATE_DAYS = 7
-WEEKDAYS = 7
-
-
-def week_start(day: date) -> date:
-    """The Monday of the ISO week `day` belongs to."""
-    return day - timedelta(days=day.weekday())
-
-
-def week_days(day: date) -> list[date]:
-    start = week_start(day)
-    return [start + timedelta(days=offset) for offset in range(WEEKDAYS)]
 
 
 def earliest_allowed_day(today: date) -> date:
@@ -62,11 +48,3 @@ def entry_errors(behaviour: str, micro_action: str | None, note: str, day: date,
     if key := day_error(day, today):
         errors["day"] = key
     return errors
-
-
-def parse_day(raw: str) -> date | None:
-    """A YYYY-MM-DD string from a date field, or None when it is not one."""
-    try:
-        return date.fromisoformat((raw or "").strip())
-    except ValueError:
-        return None

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from trusthabits.core.weekly import (
+from trusthabits.core.calendar import (
     WeeklySchedule,
     iso_week_key,
     local_day,

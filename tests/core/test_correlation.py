@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from trusthabits.core.insights import (
+from trusthabits.core.calendar import shift_week
+from trusthabits.core.correlation import (
     MIN_PAIRED_WEEKS,
     behaviour_correlations,
     lagged_pairs,
@@ -16,7 +17,6 @@ from trusthabits.core.insights import (
     strongest,
     weeks_still_needed,
 )
-from trusthabits.core.weekly import shift_week
 
 WEEKS = [shift_week("2026-W01", i) for i in range(20)]
 

@@ -33,7 +33,7 @@ def parse_smtp_url(url: str) -> SmtpTarget:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
-        raise ValueError("SMTP_URL must look like smtp://user:pass@host:587, smtps://… or smtp+plain://…")
+        raise ValueError("must look like smtp://user:pass@host:587, smtps://host:465 or smtp+plain://host:25")
     return SmtpTarget(
         scheme=scheme,
         host=parts.hostname,

@@ -5,10 +5,15 @@ from __future__ import annotations
 import random
 import re
 
+from trusthabits.core.calendar import shift_week
+from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.i18n import CATALOGUES
-from trusthabits.core.insights import behaviour_correlations
-from trusthabits.core.trend_insight import behaviour_sentences, lag_cells, need_sentence, waiting_sentence
-from trusthabits.core.weekly import shift_week
+from trusthabits.core.insight_sentences import (
+    behaviour_sentences,
+    lag_cells,
+    need_sentence,
+    waiting_sentence,
+)
 
 WEEKS = [shift_week("2026-W01", i) for i in range(20)]
 

@@ -1,37 +1,24 @@
-"""The weekly rhythm's rules: schedule validation and which sends fall due when.
+"""Rules of the weekly rhythm: what a valid pulse or reflection schedule is, and which sends fall
+due when.
 
 A team's pulse opens at its weekday/time in the team's zone, reminds non-responders
 `reminder_hours` later and closes `close_after_days` after opening. A manager's reflection
 prompt goes out at their weekday/time in their own zone. Each send is keyed by (kind, target,
-ISO week), which is what makes it happen once; `weekly.WeeklySchedule` does the DST arithmetic.
+ISO week), which is what makes it happen once; `calendar.WeeklySchedule` does the DST arithmetic.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from trusthabits.core.accounts import FieldErrors
-from trusthabits.core.weekly import WeeklySchedule
+from trusthabits.core.calendar import WeeklySchedule, parse_time
+from trusthabits.core.errors import FieldErrors
 
 PULSE_OPEN, PULSE_REMIND, PULSE_CLOSE, REFLECT_PROMPT = "pulse_open", "pulse_remind", "pulse_close", "reflect_prompt"
 TEAM_KINDS = (PULSE_OPEN, PULSE_REMIND, PULSE_CLOSE)
 REMINDER_HOURS = (1, 24 * 7)
 CLOSE_AFTER_DAYS = (1, 6)  # a round must close before the next week's opens
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-def parse_time(raw: str) -> time:
-    """'9:05' or '09:05' → time(9, 5); anything else raises ValueError('error.time_invalid')."""
-    match = _TIME.match((raw or "").strip())
-    if not match:
-        raise ValueError("error.time_invalid")
-    return time(int(match.group(1)), int(match.group(2)))
-
-
-def format_time(at: time) -> str:
-    return f"{at.hour:02d}:{at.minute:02d}"
 
 
 @dataclass(frozen=True)
