@@ -81,6 +81,22 @@ def _as_postgres_user() -> list[str]:
     return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
+def caddy_security_headers(static_dir: Path, https: bool) -> str:
+    """The headers the app's own middleware (trusthabits/web/headers.py) puts on what it serves,
+    as a Caddyfile snippet for the static files the proxy serves itself: the CSP carries the
+    hashes of this build's inline scripts, so it is written again with every export."""
+    from trusthabits.web.headers import HSTS, PERMISSIONS_POLICY, content_security_policy, script_hashes
+
+    headers = {
+        "Content-Security-Policy": content_security_policy(script_hashes(sorted(static_dir.rglob("*.html")))),
+        "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": PERMISSIONS_POLICY, "Cross-Origin-Opener-Policy": "same-origin",
+        **({"Strict-Transport-Security": HSTS} if https else {}),
+    }
+    lines = "".join(f'\t{name} "{value}"\n' for name, value in headers.items())
+    return f"# Written by deploy/local_cluster.py from {static_dir}: regenerate after every export.\nheader {{\n{lines}}}\n"
+
+
 @dataclass
 class Started:
     """One process we started, in a process group of its own (so a stop reaches its children)."""
@@ -294,10 +310,13 @@ class LocalCluster:
 
     def start_proxy(self) -> None:
         static = self.static_dir or self.root / "www"
+        headers = self.root / "security-headers.caddy"
+        headers.write_text(caddy_security_headers(static, https=False))
         backends = " ".join(f"127.0.0.1:{self.worker_port(n)}" for n in range(1, self.workers + 1))
         env = {**os.environ, "TRUSTHABITS_SITE": f"http://localhost:{self.proxy_port}",
                "TRUSTHABITS_BIND": "127.0.0.1", "TRUSTHABITS_BACKENDS": backends,
-               "TRUSTHABITS_STATIC": str(static), "XDG_DATA_HOME": str(self.root / "caddy"),
+               "TRUSTHABITS_STATIC": str(static), "TRUSTHABITS_HEADERS": str(headers),
+               "XDG_DATA_HOME": str(self.root / "caddy"),
                "XDG_CONFIG_HOME": str(self.root / "caddy")}
         self._spawn("proxy", [shutil.which("caddy") or "/usr/bin/caddy", "run", "--config", str(CADDYFILE),
                               "--adapter", "caddyfile"], env=env)
@@ -378,11 +397,17 @@ class LocalCluster:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="TrustHabits' scale-out deployment on this machine")
-    parser.add_argument("command", choices=["start", "stop"])
+    parser.add_argument("command", choices=["start", "stop", "headers"])
+    parser.add_argument("--static", type=Path, help="headers: the exported frontend folder")
+    parser.add_argument("--https", action="store_true", help="headers: add Strict-Transport-Security")
     parser.add_argument("--root", type=Path, default=ROOT / ".cluster")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--proxy-port", type=int, default=int(os.environ.get("TRUSTHABITS_PROXY_PORT", DEFAULT_PROXY_PORT)))
     args = parser.parse_args(argv)
+    if args.command == "headers":
+        # Production: python -m deploy.local_cluster headers --static DIR --https > /etc/caddy/trusthabits-headers.caddy
+        print(caddy_security_headers(args.static or ROOT / ".web" / "build" / "client", args.https), end="")
+        return 0
     if args.command == "stop":
         if not (args.root / "processes.json").exists():
             print("No cluster was started here.")

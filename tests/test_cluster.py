@@ -11,7 +11,9 @@ counts as lost (a browser would have shown the connection banner long before).""
 from __future__ import annotations
 
 import asyncio
+import base64
 import gzip
+import hashlib
 import shutil
 import signal
 import tempfile
@@ -27,7 +29,9 @@ from deploy.local_cluster import LocalCluster, free_port
 from trusthabits.db.engine import build_engine
 
 CLIENTS, RATE, SECONDS = 20, 20.0, 30
-PAGE = b"<!doctype html><title>TrustHabits</title>" + b"<p>static</p>" * 200
+INLINE = "document.documentElement.dataset.probe = '1'"
+INLINE_SHA = base64.b64encode(hashlib.sha256(INLINE.encode()).digest()).decode()
+PAGE = f"<!doctype html><title>TrustHabits</title><script>{INLINE}</script>".encode() + b"<p>static</p>" * 200
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +58,9 @@ def test_the_proxy_serves_precompressed_files_and_routes_the_api(cluster):
     with urllib.request.urlopen(request) as response:
         assert response.headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(response.read()) == PAGE
+        # The same security headers as the app sends, with this build's inline script hashed.
+        assert response.headers["X-Frame-Options"] == "DENY"
+        assert f"'sha256-{INLINE_SHA}'" in response.headers["Content-Security-Policy"]
     with urllib.request.urlopen(f"{cluster.base_url}/api/health") as response:
         assert response.status == 200 and b'"database":"ok"' in response.read()
     with urllib.request.urlopen(f"{cluster.base_url}/pulse/some-token") as response:  # the page fallback
