@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-SESSION_COOKIE = "th_session"  # trusthabits.ui.state.SESSION_COOKIE (importing it pulls in Reflex)
+SESSION_COOKIE = "th_session"  # trusthabits.ui.states.app.SESSION_COOKIE (importing it pulls in Reflex)
 
 
 def free_port() -> int:

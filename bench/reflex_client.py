@@ -48,7 +48,7 @@ class Names:
         from reflex.state import State
 
         from trusthabits.ui.pages.today import TapState, TodayState
-        from trusthabits.ui.state import SessionState
+        from trusthabits.ui.states.app import SessionState
 
         session = SessionState.get_full_name()
         return cls(root=State.get_full_name(), tap=TapState.get_full_name(), today=TodayState.get_full_name(),

@@ -15,18 +15,7 @@ from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.web import harden
 from trusthabits.web.origins import engineio_origin_check
 from trusthabits.ui.pages import (
-    habits,
-    history,
-    outbox,
-    pulse_answer,
-    reflect,
-    register,
-    settings,
-    signin,
-    team,
-    team_detail,
-    today,
-    trends,
+    all_pages,
 )
 from trusthabits.ui.theme import STYLESHEETS, global_style
 
@@ -76,9 +65,8 @@ app = rx.App(
 app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
-for page in (signin, register, today, history, habits, trends, reflect, team, team_detail, outbox, pulse_answer, settings):
-    app.add_page(page.view, route=page.ROUTE, title="TrustHabits", on_load=page.ON_LOAD)
-# The prompt mail links to a given week; the same page serves it.
-app.add_page(reflect.view, route=reflect.ROUTE_WEEK, title="TrustHabits", on_load=reflect.ON_LOAD)
+for page in all_pages():  # every module in ui/pages/ that declares PAGE
+    for route in page.routes:
+        app.add_page(page.view, route=route, title=page.title, on_load=page.on_load)
 app.register_lifespan_task(log_startup)
 app.register_lifespan_task(run_scheduler)

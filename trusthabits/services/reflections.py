@@ -15,6 +15,7 @@ from trusthabits.core import behaviours
 from trusthabits.core.calendar import (
     WeeklySchedule,
     local_week_key,
+    parse_time,
     shift_week,
     week_monday,
 )
@@ -24,7 +25,6 @@ from trusthabits.core.reflection import (
     question_for_week,
     questions_for,
 )
-from trusthabits.core.schedule_rules import parse_time
 from trusthabits.db.models import Manager, Reflection
 from trusthabits.services import actions
 

@@ -23,7 +23,7 @@ from trusthabits.web.upload_guard import UploadGuard
 
 
 def harden(app: ASGIApp) -> ASGIApp:
-    from trusthabits.ui.state import SESSION_COOKIE
+    from trusthabits.ui.states.app import SESSION_COOKIE
 
     settings = get_settings()
     guarded = UploadGuard(app, cookie_name=SESSION_COOKIE)

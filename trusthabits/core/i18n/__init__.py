@@ -14,6 +14,7 @@ from trusthabits.core.i18n import (
     calendar,
     daily_log,
     history,
+    pages,
     pulse,
     rhythm,
     trends,
@@ -21,7 +22,7 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pulse, rhythm, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, rhythm, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

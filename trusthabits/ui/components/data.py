@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.ui.components.forms import notice
-from trusthabits.ui.data_state import UPLOAD_ID
-from trusthabits.ui.state import t
+from trusthabits.ui.states.app import t
+from trusthabits.ui.states.data import UPLOAD_ID
 from trusthabits.ui.theme import TAP_TARGET
 
 

@@ -1,5 +1,6 @@
 """Log entries on screen: one row per entry with edit and delete, and the editor dialog
-(micro-action, note, date). Stateless: each takes the page state that mixes in EntryListMixin."""
+(micro-action, note, date). Stateless: each takes the page state that mixes in EntryListMixin
+(ui/states/entries.py); a row is an `EntryRow` (ui/presenters/entries.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import reflex as rx
 
 from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.ui.components.forms import labelled
-from trusthabits.ui.state import t
+from trusthabits.ui.states.app import t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style, textarea_style
 
 
@@ -31,34 +32,34 @@ def entry_row(state, entry: rx.Var) -> rx.Component:
     # Plain elements laid out by the `entry-*` rules in assets/theme.css: a list of many rows
     # then draws quickly on a phone (History shows 50 at a time).
     return rx.el.div(
-        colour_dot(entry["colour"]),
+        colour_dot(entry.colour),
         rx.el.div(
             rx.el.div(
-                rx.el.span(entry["name"], class_name="entry-name"),
-                rx.el.span(entry["day_label"], class_name="entry-day"),
+                rx.el.span(entry.name, class_name="entry-name"),
+                rx.el.span(entry.day_label, class_name="entry-day"),
                 class_name="entry-head",
             ),
-            rx.cond(entry["micro"], rx.el.p(entry["micro"], class_name="entry-micro")),
-            rx.cond(entry["note"], rx.el.p(entry["note"], class_name="entry-note")),
+            rx.cond(entry.micro, rx.el.p(entry.micro, class_name="entry-micro")),
+            rx.cond(entry.note, rx.el.p(entry.note, class_name="entry-note")),
             class_name="entry-body",
         ),
         rx.cond(
-            state.deleting_id == entry["id"],
+            state.deleting_id == entry.id,
             # One thumb can slip: deleting takes a second, deliberate tap.
             rx.el.span(
-                rx.el.button(t("log.delete_confirm"), on_click=state.delete_entry(entry["id"]), type="button",
+                rx.el.button(t("log.delete_confirm"), on_click=state.delete_entry(entry.id), type="button",
                              class_name="text-button danger"),
                 rx.el.button(t("log.keep"), on_click=state.keep_entry, type="button", class_name="text-button"),
                 class_name="entry-confirm", role="group", aria_label=t("log.delete_question"),
             ),
             rx.fragment(
-                _icon_button("pencil", "log.edit", state.start_edit(entry["id"])),
-                _icon_button("trash-2", "log.delete", state.ask_delete(entry["id"]), danger=True),
+                _icon_button("pencil", "log.edit", state.start_edit(entry.id)),
+                _icon_button("trash-2", "log.delete", state.ask_delete(entry.id), danger=True),
             ),
         ),
         class_name="entry-row",
         role="listitem",
-        data_entry=entry["id"],
+        data_entry=entry.id,
     )
 
 

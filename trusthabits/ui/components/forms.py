@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.ui.state import t
+from trusthabits.ui.states.app import t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 

@@ -10,7 +10,7 @@ GAP = "2px"
 
 
 def _cell(cell: rx.Var) -> rx.Component:
-    return rx.box(width=CELL, height=CELL, border_radius="2px", background=cell["colour"], title=cell["title"])
+    return rx.box(width=CELL, height=CELL, border_radius="2px", background=cell.colour, title=cell.title)
 
 
 def _month_label(label: rx.Var) -> rx.Component:
@@ -19,7 +19,7 @@ def _month_label(label: rx.Var) -> rx.Component:
 
 
 def heatmap(cells: rx.Var, months: rx.Var, summary: rx.Var) -> rx.Component:
-    """`cells`: one dict (colour, title) per day; `months`: one label per week column, set
+    """`cells`: one `HeatCellRow` (colour, title) per day; `months`: one label per week column, set
     on the first week of each month and empty elsewhere."""
     labels = rx.box(
         rx.foreach(months, _month_label),

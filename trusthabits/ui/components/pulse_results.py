@@ -1,33 +1,13 @@
 """How one team-week of pulse results looks: counts always; scores and comments only when the
-results service released them. The texts are prepared by the page state in the manager's
-language; this module only lays them out."""
+results service released them. The texts are prepared by a presenter (`presenters/teams.py`:
+`week_view`) in the manager's language; this module only lays them out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import reflex as rx
 
-from trusthabits.ui.state import t
-
-
-@dataclass
-class Figure:
-    label: str
-    value: str
-
-
-@dataclass
-class WeekView:
-    round_id: int = 0
-    heading: str = ""
-    status: str = ""
-    answered: str = ""
-    shown: bool = False
-    not_enough: str = ""
-    closed: bool = False
-    figures: list[Figure] = field(default_factory=list)  # trust index first, then each need
-    comments: list[str] = field(default_factory=list)
+from trusthabits.ui.presenters.teams import Figure, WeekView
+from trusthabits.ui.states.app import t
 
 
 def _figure(figure: Figure) -> rx.Component:

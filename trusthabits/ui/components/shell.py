@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from trusthabits.ui.state import AppState, SessionState, t
+from trusthabits.ui.states.app import AppState, ProblemState, SessionState, t
 from trusthabits.ui.theme import CONTENT_MAX_WIDTH, NAV_HEIGHT
 
 
@@ -56,10 +56,26 @@ def connection_overlay() -> rx.Component:
     )
 
 
+def problem_banner() -> rx.Component:
+    """What the page sent was refused at the boundary (ui/events.py): say so, in the user's
+    language, where they are looking — instead of nothing happening."""
+    return rx.cond(
+        ProblemState.text != "",
+        rx.callout.root(
+            rx.hstack(
+                rx.callout.text(ProblemState.text, flex="1"),
+                rx.button(t("problem.dismiss"), on_click=ProblemState.dismiss, variant="soft", size="2"),
+                align="center", width="100%",
+            ),
+            color_scheme="red", role="alert", width="100%", size="1", id="problem", margin_bottom="1rem",
+        ),
+    )
+
+
 def public_layout(*children: rx.Component) -> rx.Component:
     return rx.box(
         rx.hstack(brand(), language_switch(), justify="between", align="center", width="100%"),
-        rx.box(*children, width="100%", padding_top="1.5rem"),
+        rx.box(problem_banner(), *children, width="100%", padding_top="1.5rem"),
         max_width="28rem",
         margin="0 auto",
         padding="1rem",
@@ -114,6 +130,7 @@ def app_layout(route: str, title_key: str, *children: rx.Component, gated: bool 
         _nav(route),
         rx.el.main(
             rx.heading(t(title_key), size="7", as_="h1", margin_bottom="1rem"),
+            problem_banner(),
             *(children if not gated else [when_signed_in(*children, waiting=_spinner())]),
             max_width=CONTENT_MAX_WIDTH,
             margin="0 auto",

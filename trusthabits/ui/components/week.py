@@ -13,7 +13,7 @@ from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.core.calendar import DAYS_PER_WEEK
 from trusthabits.ui.components.entries import colour_dot
 from trusthabits.ui.components.shell import when_signed_in
-from trusthabits.ui.state import t
+from trusthabits.ui.states.app import t
 
 
 def _tile(state, behaviour: Behaviour) -> rx.Component:

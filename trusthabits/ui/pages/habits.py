@@ -9,13 +9,14 @@ from trusthabits.core import behaviours, scoring
 from trusthabits.core.behaviours import Behaviour
 from trusthabits.core.calendar import parse_day
 from trusthabits.core.errors import FieldErrors
-from trusthabits.services import actions, habits
-from trusthabits.services.accounts import Profile
+from trusthabits.services import habits
 from trusthabits.ui.components.entries import colour_dot
 from trusthabits.ui.components.forms import notice
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.entry_state import day_label
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, Me, page_load, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.habits import PauseRow, pause_rows, strengths
+from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/habits"
@@ -27,62 +28,45 @@ class HabitsState(AppState):
     progress: dict[str, str] = {}
     targets: dict[str, str] = {}
     paused_now: bool = False
-    pauses: list[dict[str, str]] = []
+    pauses: list[PauseRow] = []
     pause_error: str = ""
 
-    async def _refresh(self, profile: Profile) -> None:
-        strengths = await run_service(habits.strengths, profile.id)
-        self.scores = {key: s.score for key, s in strengths.items()}
-        self.streaks = {key: self._tr("habits.streak", weeks=s.streak) for key, s in strengths.items()}
-        self.progress = {key: self._tr("habits.this_week", count=s.this_week, target=s.target) for key, s in strengths.items()}
-        self.targets = {key: str(s.target) for key, s in strengths.items()}
-        self.paused_now = any(s.paused_now for s in strengths.values())
-        today = await run_service(actions.manager_today, profile.id)
-        self.pauses = [
-            {"id": str(p.id), "label": self._tr("habits.pause_range", start=day_label(p.start, today, self._tr), end=day_label(p.end, today, self._tr))}
-            for p in await run_service(habits.pauses, profile.id)
-        ]
+    def _refresh(self, me: Me) -> None:
+        shown = strengths(me.call(habits.strengths, me.id), self._tr)
+        self.scores, self.streaks, self.progress = shown.scores, shown.streaks, shown.progress
+        self.targets, self.paused_now = shown.targets, shown.paused_now
+        self.pauses = pause_rows(me.call(habits.pauses, me.id), me.today(), self._tr)
 
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.pause_error = ""
-        if profile := await self._signed_in():
-            await self._refresh(profile)
+        self._refresh(me)
 
-    @rx.event
-    async def set_target(self, behaviour: str, value: str):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    def set_target(self, me: Me, behaviour: str, value: str) -> None:
         try:
-            await run_service(habits.set_target, profile.id, behaviour, int(value))
+            me.call(habits.set_target, me.id, behaviour, int(value))
         except (ValueError, FieldErrors):
             pass  # the select only offers valid targets; anything else is ignored
-        await self._refresh(profile)
+        self._refresh(me)
 
-    @rx.event
-    async def add_pause(self, form: dict):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    def add_pause(self, me: Me, form: Form) -> None:
         try:
-            await run_service(habits.add_pause, profile.id, parse_day(form.get("start", "")), parse_day(form.get("end", "")))
+            me.call(habits.add_pause, me.id, parse_day(form.get("start", "")), parse_day(form.get("end", "")))
         except FieldErrors as invalid:
             self.pause_error = self._tr(next(iter(invalid.errors.values())))
             return
         self.pause_error = ""
-        await self._refresh(profile)
+        self._refresh(me)
 
-    @rx.event
-    async def delete_pause(self, pause_id: str):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    def delete_pause(self, me: Me, pause_id: int) -> None:
         try:
-            await run_service(habits.delete_pause, profile.id, int(pause_id))
-        except (ValueError, habits.PauseNotFound):
+            me.call(habits.delete_pause, me.id, pause_id)
+        except habits.PauseNotFound:
             pass  # already gone
-        await self._refresh(profile)
+        self._refresh(me)
 
 
 def _strength_row(b: Behaviour) -> rx.Component:
@@ -124,8 +108,8 @@ def _pauses() -> rx.Component:
             rx.foreach(
                 HabitsState.pauses,
                 lambda p: rx.hstack(
-                    rx.text(p["label"], size="2", flex="1"),
-                    rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p["id"]), aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3", min_width=TAP_TARGET, min_height=TAP_TARGET),
+                    rx.text(p.label, size="2", flex="1"),
+                    rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p.id), aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3", min_width=TAP_TARGET, min_height=TAP_TARGET),
                     align="center",
                     width="100%",
                 ),
@@ -153,9 +137,6 @@ def _pauses() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, HabitsState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         "/",  # a part of Today in the navigation
@@ -177,3 +158,6 @@ def view() -> rx.Component:
             width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, HabitsState.load)

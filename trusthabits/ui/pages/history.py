@@ -6,20 +6,22 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core import behaviours
-from trusthabits.services import actions, history
-from trusthabits.services.accounts import Profile
+from trusthabits.services import history
 from trusthabits.ui.components.data import your_data
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.heatmap import heatmap
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.data_state import DataTransferMixin
-from trusthabits.ui.entry_state import EntryListMixin, day_label
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, Me, page_load, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters import history as present
+from trusthabits.ui.presenters.entries import entry_rows
+from trusthabits.ui.presenters.history import HeatCellRow
+from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.data import DataTransferMixin
+from trusthabits.ui.states.entries import EntryListMixin
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/history"
-# Heatmap shades, by level: none, 1, 2, 3–4, 5+ entries on a day.
-SHADES = ("var(--gray-a3)", "var(--{c}-6)", "var(--{c}-8)", "var(--{c}-9)", "var(--{c}-11)")
 
 
 class HistoryState(DataTransferMixin, EntryListMixin, AppState):
@@ -27,67 +29,47 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
     search: str = ""
     page: int = 0
     has_more: bool = False
-    heat_cells: list[dict[str, str]] = []
+    heat_cells: list[HeatCellRow] = []
     heat_months: list[str] = []
     heat_summary: str = ""
 
-    async def _refresh(self, profile: Profile) -> None:
-        today = await run_service(actions.manager_today, profile.id)
+    def _refresh(self, me: Me) -> None:
+        today = me.today()
         behaviour = self.behaviour_filter or None
-        cells = await run_service(history.heatmap, profile.id, today, behaviour)
-        colour = behaviours.BY_KEY[behaviour].colour if behaviour else "accent"
-        self.heat_cells = [
-            {
-                "colour": "transparent" if cell.future else SHADES[cell.level].format(c=colour),
-                "title": "" if cell.future else self._tr("history.cell", day=day_label(cell.day, today, self._tr), count=cell.count),
-            }
-            for cell in cells
-        ]
-        mondays = [cell.day for cell in cells[::7]]
-        self.heat_months = [
-            self._tr(f"month.short.{monday.month}") if n == 0 or monday.month != mondays[n - 1].month else ""
-            for n, monday in enumerate(mondays)
-        ]
-        self.heat_summary = self._tr("history.heat_summary", count=sum(cell.count for cell in cells))
-        entries, self.has_more = await run_service(
-            history.entries_page, profile.id, behaviour=behaviour, search=self.search, page=self.page
-        )
-        self.entries = [self._entry_view(entry, today) for entry in entries]
+        shown = present.heatmap(me.call(history.heatmap, me.id, today, behaviour), today, behaviour, self._tr)
+        self.heat_cells, self.heat_months, self.heat_summary = shown.cells, shown.months, shown.summary
+        entries, self.has_more = me.call(history.entries_page, me.id, behaviour=behaviour, search=self.search,
+                                         page=self.page)
+        self.entries = entry_rows(entries, today, self._tr)
 
-    async def _reload(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
-        await self._refresh(profile)
-
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.behaviour_filter, self.search, self.page = "", "", 0
         self.entry_message, self.edit_id, self.data_message, self.data_error = "", 0, "", ""
-        return await self._reload()
+        self._refresh(me)
 
-    @rx.event
-    async def choose_behaviour(self, behaviour: str):
+    @signed_in
+    def choose_behaviour(self, me: Me, behaviour: str) -> None:
         self.behaviour_filter = behaviour if behaviours.is_behaviour(behaviour) else ""
         self.page = 0
-        return await self._reload()
+        self._refresh(me)
 
-    @rx.event
-    async def run_search(self, form: dict):
-        self.search = str(form.get("search", ""))[: history.MAX_SEARCH_LENGTH]
+    @signed_in
+    def run_search(self, me: Me, form: Form) -> None:
+        self.search = form.get("search", "")[: history.MAX_SEARCH_LENGTH]
         self.page = 0
-        return await self._reload()
+        self._refresh(me)
 
-    @rx.event
-    async def next_page(self):
+    @signed_in
+    def next_page(self, me: Me) -> None:
         if self.has_more:
             self.page += 1
-        return await self._reload()
+        self._refresh(me)
 
-    @rx.event
-    async def previous_page(self):
+    @signed_in
+    def previous_page(self, me: Me) -> None:
         self.page = max(self.page - 1, 0)
-        return await self._reload()
+        self._refresh(me)
 
 
 def _filters() -> rx.Component:
@@ -131,9 +113,6 @@ def _pager() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, HistoryState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         "/",  # a part of Today in the navigation
@@ -150,3 +129,6 @@ def view() -> rx.Component:
             width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, HistoryState.load)

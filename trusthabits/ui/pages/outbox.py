@@ -11,53 +11,43 @@ import reflex as rx
 from trusthabits.config import get_settings
 from trusthabits.services import mail
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Me, page_load
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.teams import OutboxRow, outbox_rows
+from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/outbox"
 
 
 class OutboxState(AppState):
-    messages: list[dict[str, str]] = []
+    messages: list[OutboxRow] = []
     smtp_configured: bool = False
 
-    @rx.event
-    async def on_load(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return
+    @page_load
+    def load(self, me: Me) -> None:
         self.smtp_configured = bool(get_settings().smtp_url)
-        items = await run_service(mail.list_outbox, profile.id, include_links=not self.smtp_configured)
-        self.messages = [
-            {
-                "to": self._tr("outbox.to", to=item.to),
-                "subject": item.subject,
-                "status": self._tr(f"outbox.status_{item.status}"),
-                "failed": "1" if item.status == mail.FAILED else "",
-                "error": self._tr("outbox.attempts", count=item.attempts, error=item.last_error) if item.last_error else "",
-                "link": item.link,
-            }
-            for item in items
-        ]
+        items = me.call(mail.list_outbox, me.id, include_links=not self.smtp_configured)
+        self.messages = outbox_rows(items, self._tr)
 
 
 def _message(message: rx.Var) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
-                rx.text(message["to"], size="2", weight="bold", style={"overflow_wrap": "anywhere"}),
-                rx.badge(message["status"], color_scheme=rx.cond(message["failed"] != "", "red", "gray")),
+                rx.text(message.recipient, size="2", weight="bold", style={"overflow_wrap": "anywhere"}),
+                rx.badge(message.status, color_scheme=rx.cond(message.failed, "red", "gray")),
                 justify="between",
                 width="100%",
             ),
-            rx.text(message["subject"], size="2"),
-            rx.cond(message["error"] != "", rx.text(message["error"], size="1", color_scheme="red")),
+            rx.text(message.subject, size="2"),
+            rx.cond(message.error != "", rx.text(message.error, size="1", color_scheme="red")),
             rx.cond(
-                message["link"] != "",
+                message.link != "",
                 rx.vstack(
-                    rx.link(t("outbox.open_link"), href=message["link"], is_external=True, size="3",
+                    rx.link(t("outbox.open_link"), href=message.link, is_external=True, size="3",
                             min_height=TAP_TARGET, display="flex", align_items="center", class_name="pulse-link"),
-                    rx.code(message["link"], size="1", style={"overflow_wrap": "anywhere", "word_break": "break-all"}),
+                    rx.code(message.link, size="1", style={"overflow_wrap": "anywhere", "word_break": "break-all"}),
                     spacing="1",
                     width="100%",
                 ),
@@ -68,9 +58,6 @@ def _message(message: rx.Var) -> rx.Component:
         width="100%",
         class_name="outbox-message",
     )
-
-
-ON_LOAD = [AppState.require_manager, OutboxState.on_load]
 
 
 def view() -> rx.Component:
@@ -88,3 +75,6 @@ def view() -> rx.Component:
             width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, OutboxState.load)

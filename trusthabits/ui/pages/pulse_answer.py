@@ -4,6 +4,9 @@ is checked (by hash) on the server for loading and again for submitting."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core import clock
@@ -13,7 +16,10 @@ from trusthabits.services import pulse_answers
 from trusthabits.services.pulse_answers import PulseRefused
 from trusthabits.ui.components.forms import submit_button
 from trusthabits.ui.components.shell import brand
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.pulse import QuestionRow, question_rows
+from trusthabits.ui.states.app import AppState, run_service, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/pulse/[token]"
@@ -27,7 +33,7 @@ class PulseAnswerState(AppState):
     intro: str = ""
     comment_label: str = ""
     how_body: str = ""
-    items: list[dict[str, str]] = []
+    items: list[QuestionRow] = []
     missing: list[str] = []
     problem: str = ""
     busy: bool = False
@@ -40,8 +46,8 @@ class PulseAnswerState(AppState):
         self.status = reason
         return self._set_language(language or negotiate(self.router.headers.accept_language))
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         self.status, self.missing, self.problem, self.busy = "", [], "", False
         try:
             form = await run_service(pulse_answers.open_pulse, self._token(), clock.now())
@@ -53,12 +59,12 @@ class PulseAnswerState(AppState):
         self.intro = self._tr("pulse.intro", team=form.team_name, week=form.iso_week)
         self.comment_label = self._tr("pulse.comment_label", manager=form.manager_name)
         self.how_body = self._tr("pulse.how_body", manager=form.manager_name, k=form.k)
-        self.items = [{"key": key, "text": text} for key, text in form.items]
+        self.items = question_rows(form.items)
         self.status = "form"
         return script
 
-    @rx.event
-    async def submit(self, form: dict):
+    @public
+    async def submit(self, form: Form) -> AsyncIterator[Any]:
         if self.status != "form":
             return
         answers = {key: value for key, value in form.items() if key != "comment"}
@@ -97,19 +103,19 @@ def _choice(name: rx.Var, value: str) -> rx.Component:
 
 
 def _question(item: rx.Var) -> rx.Component:
-    missing = PulseAnswerState.missing.contains(item["key"])
+    missing = PulseAnswerState.missing.contains(item.key)
     return rx.el.fieldset(
         # A floated legend sits inside the fieldset's box instead of cutting through its border.
-        rx.el.legend(rx.text(item["text"], size="3", weight="medium"),
+        rx.el.legend(rx.text(item.text, size="3", weight="medium"),
                      style={"padding": "0", "margin_bottom": "0.4rem", "float": "left", "width": "100%"}),
-        rx.hstack(*[_choice(item["key"], value) for value in SCALE], spacing="2", width="100%", clear="both"),
+        rx.hstack(*[_choice(item.key, value) for value in SCALE], spacing="2", width="100%", clear="both"),
         rx.hstack(
             rx.text(t("pulse.scale_low"), size="1", color_scheme="gray"),
             rx.text(t("pulse.scale_high"), size="1", color_scheme="gray"),
             justify="between",
             width="100%",
         ),
-        custom_attrs={"data-item": item["key"]},
+        custom_attrs={"data-item": item.key},
         style={
             "border": rx.cond(missing, "2px solid var(--red-9)", "0"),
             "border_radius": "var(--radius-3)",
@@ -178,9 +184,6 @@ def _message(icon: str, title_key: str, body_key: str) -> rx.Component:
     )
 
 
-ON_LOAD = PulseAnswerState.on_load
-
-
 def view() -> rx.Component:
     return rx.box(
         brand(),
@@ -202,3 +205,6 @@ def view() -> rx.Component:
         padding_bottom="2rem",
         min_height="100dvh",
     )
+
+
+PAGE = Page((ROUTE,), view, PulseAnswerState.load)

@@ -11,7 +11,10 @@ from trusthabits.core.errors import FieldErrors
 from trusthabits.services import reflections
 from trusthabits.ui.components.forms import labelled, notice
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Me, MultilineText, page_load, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.reflect import PastRow, past_rows, week_in_words
+from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/reflect"
@@ -31,75 +34,63 @@ class ReflectState(AppState):
     finished: bool = False
     errors: dict[str, str] = {}
     message: str = ""
-    past: list[dict[str, str]] = []
+    past: list[PastRow] = []
     form_key: int = 0
 
     def _week_in_path(self) -> str:
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
         return "" if last == "reflect" else last
 
-    def _show(self, view: reflections.WeekReflection) -> None:
-        name = lambda key: self._tr(f"behaviour.{key}.name")  # noqa: E731
-        self.week_key, self.heading = view.week, self._tr("reflect.title", week=view.week)
-        self.logged = [self._tr("reflect.logged", behaviour=name(k), count=c) for k, c in view.counts.items() if c]
-        self.not_practised = (self._tr("reflect.not_practised", behaviours=", ".join(map(name, view.not_practised)))
-                              if view.not_practised else self._tr("reflect.all_practised"))
-        self.focus = self._tr("reflect.focus", behaviour=name(view.focus))
-        self.question = reflections.question_text(view.question_key, self.lang)
-        self.went_well, self.try_next, self.finished = view.went_well, view.try_next, view.finished
-        self.form_key += 1
-
-    async def _load(self, manager_id: int) -> None:
-        week = self._week_in_path() or await run_service(reflections.this_week, manager_id, clock.now())
+    def _show(self, me: Me) -> None:
+        week = self._week_in_path() or me.call(reflections.this_week, me.id, clock.now())
         try:
-            self._show(await run_service(reflections.week_reflection, manager_id, week))
-            self.found = True
+            view = me.call(reflections.week_reflection, me.id, week)
         except LookupError:
             self.found = False
-        rows = await run_service(reflections.past, manager_id)
-        self.past = [{"week": p.week, "try_next": p.try_next, "href": f"/reflect/{p.week}",
-                      "status": self._tr("reflect.is_finished" if p.finished else "reflect.is_draft")} for p in rows]
+        else:
+            words = week_in_words(view, self.lang, self._tr)
+            self.found, self.week_key, self.heading = True, view.week, words.heading
+            self.logged, self.not_practised, self.focus = words.logged, words.not_practised, words.focus
+            self.question = words.question
+            self.went_well, self.try_next, self.finished = view.went_well, view.try_next, view.finished
+            self.form_key += 1
+        self.past = past_rows(me.call(reflections.past, me.id), self._tr)
 
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.errors, self.message = {}, ""
-        if profile := await self._signed_in():
-            await self._load(profile.id)
+        self._show(me)
 
-    async def _save(self, finish: bool):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    def _save(self, me: Me, finish: bool) -> None:
         try:
-            await run_service(reflections.save, profile.id, self.week_key, self.went_well, self.try_next, clock.now(), finish)
+            me.call(reflections.save, me.id, self.week_key, self.went_well, self.try_next, clock.now(), finish)
         except FieldErrors as invalid:
             # The text stays in the field (the form is not remounted) so nothing typed is lost.
             self.errors = {k: self._tr(v, count=len(getattr(self, k))) for k, v in invalid.errors.items()}
             self.message = ""
-            return None
+            return
         self.errors = {}
         self.message = self._tr("reflect.finished" if finish else "reflect.draft_saved")
         if finish:
-            await self._load(profile.id)
-        return None
+            self._show(me)
 
-    @rx.event
-    async def keep_went_well(self, text: str):
+    @signed_in
+    def keep_went_well(self, me: Me, text: MultilineText) -> None:
         self.went_well = text
-        return await self._save(False)
+        self._save(me, False)
 
-    @rx.event
-    async def keep_try_next(self, text: str):
+    @signed_in
+    def keep_try_next(self, me: Me, text: MultilineText) -> None:
         self.try_next = text
-        return await self._save(False)
+        self._save(me, False)
 
-    @rx.event
-    async def save_draft(self):
-        return await self._save(False)
+    @signed_in
+    def save_draft(self, me: Me) -> None:
+        self._save(me, False)
 
-    @rx.event
-    async def finish(self):
-        return await self._save(True)
+    @signed_in
+    def finish(self, me: Me) -> None:
+        self._save(me, True)
 
 
 def _answer(name: str, label_key: str, value: rx.Var, on_blur) -> rx.Component:
@@ -112,11 +103,11 @@ def _answer(name: str, label_key: str, value: rx.Var, on_blur) -> rx.Component:
 def _past_row(row: rx.Var) -> rx.Component:
     return rx.link(
         rx.vstack(
-            rx.hstack(rx.text(row["week"], weight="bold", size="2"), rx.badge(row["status"]), spacing="2"),
-            rx.text(row["try_next"], size="2", color_scheme="gray", trim="both"),
+            rx.hstack(rx.text(row.week, weight="bold", size="2"), rx.badge(row.status), spacing="2"),
+            rx.text(row.try_next, size="2", color_scheme="gray", trim="both"),
             spacing="1",
         ),
-        href=row["href"], min_height=TAP_TARGET, display="block", class_name="past-reflection",
+        href=row.href, min_height=TAP_TARGET, display="block", class_name="past-reflection",
     )
 
 
@@ -150,9 +141,6 @@ def _week() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, ReflectState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         ROUTE,
@@ -165,3 +153,6 @@ def view() -> rx.Component:
             spacing="4", width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE, ROUTE_WEEK), view, ReflectState.load)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core.accounts import known_time_zones, time_zone_error
@@ -15,7 +18,9 @@ from trusthabits.ui.components.forms import (
     time_zone_field,
 )
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_service, t
 
 ROUTE = "/register"
 
@@ -25,25 +30,26 @@ class RegisterState(AppState):
     time_zone: str = DEFAULT_TIME_ZONE
     busy: bool = False
 
-    @rx.event
-    def on_load(self):
+    @public
+    def load(self) -> Any:
         self.errors = {}
-        return rx.call_script(
-            "Intl.DateTimeFormat().resolvedOptions().timeZone",
-            callback=RegisterState.use_browser_time_zone,
-        )
+        return [
+            self._set_language(self._page_language()),
+            rx.call_script("Intl.DateTimeFormat().resolvedOptions().timeZone",
+                           callback=RegisterState.use_browser_time_zone),
+        ]
 
-    @rx.event
-    def use_browser_time_zone(self, zone: str):
-        if isinstance(zone, str) and time_zone_error(zone) is None:
+    @public
+    def use_browser_time_zone(self, zone: str | None) -> None:
+        if zone and time_zone_error(zone) is None:
             self.time_zone = zone
 
-    @rx.event
-    def set_time_zone(self, zone: str):
+    @public
+    def set_time_zone(self, zone: str) -> None:
         self.time_zone = zone
 
-    @rx.event
-    async def submit(self, form: dict):
+    @public
+    async def submit(self, form: Form) -> AsyncIterator[Any]:
         self.busy = True
         yield
         fields = {
@@ -51,7 +57,7 @@ class RegisterState(AppState):
             "email": form.get("email", ""),
             "password": form.get("password", ""),
             "locale": form.get("locale", self.lang),
-            "time_zone": (form.get("time_zone") or "").strip(),
+            "time_zone": form.get("time_zone", "").strip(),
         }
         try:
             await run_service(accounts.register, **fields)
@@ -69,9 +75,6 @@ class RegisterState(AppState):
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect("/")
-
-
-ON_LOAD = [AppState.load_public_page, RegisterState.on_load]
 
 
 def view() -> rx.Component:
@@ -119,3 +122,6 @@ def view() -> rx.Component:
             width="100%",
         )
     )
+
+
+PAGE = Page((ROUTE,), view, RegisterState.load)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core.accounts import known_time_zones
@@ -15,18 +18,18 @@ from trusthabits.ui.components.forms import (
     text_field,
     time_zone_field,
 )
-from trusthabits.ui.components.schedule_forms import (
-    ReflectScheduleState,
-    reflect_schedule_form,
-)
+from trusthabits.ui.components.schedule_forms import reflect_schedule_form
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, Me, page_load, public, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.schedules import ReflectScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/settings"
 
 
-class SettingsState(AppState):
+class SettingsState(ReflectScheduleMixin, AppState):
     email: str = ""
     name: str = ""
     locale: str = DEFAULT_LANGUAGE
@@ -39,63 +42,46 @@ class SettingsState(AppState):
     # Bumped after a successful password change so the form remounts empty.
     password_form_key: int = 0
 
-    async def _show(self, profile: accounts.Profile) -> None:
+    def _show(self, profile: accounts.Profile) -> None:
         self.email, self.name = profile.email, profile.name
         self.locale, self.time_zone = profile.locale, profile.time_zone
-        await self._show_session(profile)
 
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.profile_errors, self.password_errors = {}, {}
-        self.profile_saved, self.password_saved = "", ""
-        if profile := await self._signed_in():
-            await self._show(profile)
+        self.profile_saved, self.password_saved, self.schedule_saved = "", "", ""
+        self._show(me.profile)
+        self._load_reflect_schedule(me)
 
-    @rx.event
-    def set_time_zone(self, zone: str):
+    @public
+    def set_time_zone(self, zone: str) -> None:
         self.time_zone = zone
 
-    @rx.event
-    async def save_profile(self, form: dict):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    async def save_profile(self, me: Me, form: Form) -> Any:
         self.name = form.get("name", "")
         try:
-            updated = await run_service(
-                accounts.update_profile,
-                profile.id,
-                name=self.name,
-                locale=form.get("locale", ""),
-                time_zone=(form.get("time_zone") or "").strip(),
-            )
+            updated = await me.run(accounts.update_profile, me.id, name=self.name, locale=form.get("locale", ""),
+                                   time_zone=form.get("time_zone", "").strip())
         except FieldErrors as invalid:
             self.profile_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
             self.profile_saved = ""
-            return
-        await self._show(updated)
+            return None
+        self._show(updated)
+        await self._show_session(updated)
         self.profile_errors = {}
         self.lang_pref = updated.locale
         script = self._set_language(updated.locale)
         self.profile_saved = self._tr("settings.saved")
         return script
 
-    @rx.event
-    async def change_password(self, form: dict):
-        profile = await self._signed_in()
-        if profile is None:
-            yield self._to_signin()
-            return
+    @signed_in
+    async def change_password(self, me: Me, form: Form) -> AsyncIterator[Any]:
         self.busy = True
         yield
         try:
-            await run_service(
-                accounts.change_password,
-                profile.id,
-                current_password=form.get("current_password", ""),
-                new_password=form.get("new_password", ""),
-                keep_token=await self._session_token(),
-            )
+            await me.run(accounts.change_password, me.id, current_password=form.get("current_password", ""),
+                         new_password=form.get("new_password", ""), keep_token=me.token)
         except FieldErrors as invalid:
             self.password_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
             self.password_saved = ""
@@ -105,6 +91,13 @@ class SettingsState(AppState):
         self.password_errors = {}
         self.password_saved = self._tr("settings.password_changed")
         self.password_form_key += 1
+
+    @signed_in
+    async def sign_out(self, me: Me) -> Any:
+        await me.run(accounts.sign_out, me.token)
+        await self._keep_session("")
+        await self._show_session(None)
+        return rx.redirect("/signin?signed_out=1")
 
 
 def _profile_form() -> rx.Component:
@@ -154,21 +147,18 @@ def _password_form() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, SettingsState.on_load, ReflectScheduleState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         ROUTE,
         "settings.title",
         rx.vstack(
             rx.card(_profile_form(), width="100%"),
-            rx.card(reflect_schedule_form(), width="100%"),
+            rx.card(reflect_schedule_form(SettingsState), width="100%"),
             rx.card(_password_form(), width="100%"),
             rx.button(
                 rx.icon("log-out", size=18),
                 t("settings.sign_out"),
-                on_click=AppState.sign_out,
+                on_click=SettingsState.sign_out,
                 variant="soft",
                 color_scheme="gray",
                 size="3",
@@ -179,3 +169,6 @@ def view() -> rx.Component:
             width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, SettingsState.load)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import AsyncIterator
+from typing import Any
 
 import reflex as rx
 
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import notice, submit_button, text_field
 from trusthabits.ui.components.shell import public_layout
-from trusthabits.ui.state import AppState, run_service, safe_next_path, t
+from trusthabits.ui.events import Form, public
+from trusthabits.ui.pages import Page
+from trusthabits.ui.states.app import AppState, run_service, safe_next_path, t
 
 ROUTE = "/signin"
 
@@ -20,16 +24,18 @@ class SignInState(AppState):
     info: str = ""
     busy: bool = False
 
-    @rx.event
-    async def on_load(self):
+    @public
+    async def load(self) -> Any:
         self.errors, self.form_error = {}, ""
         params = self.router.url.query_parameters
+        language = self._set_language(self._page_language())
         self.info = self._tr("signin.signed_out") if params.get("signed_out") else ""
-        if await self._signed_in() is not None:
+        if await run_service(accounts.resolve_session, await self._session_token()) is not None:
             return rx.redirect(safe_next_path(params.get("next")))
+        return language
 
-    @rx.event
-    async def submit(self, form: dict):
+    @public
+    async def submit(self, form: Form) -> AsyncIterator[Any]:
         self.busy = True
         yield
         try:
@@ -48,9 +54,6 @@ class SignInState(AppState):
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect(safe_next_path(self.router.url.query_parameters.get("next")))
-
-
-ON_LOAD = [AppState.load_public_page, SignInState.on_load]
 
 
 def view() -> rx.Component:
@@ -85,3 +88,6 @@ def view() -> rx.Component:
             width="100%",
         )
     )
+
+
+PAGE = Page((ROUTE,), view, SignInState.load)

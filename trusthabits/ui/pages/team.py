@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from trusthabits.core.accounts import known_time_zones
@@ -16,52 +18,42 @@ from trusthabits.ui.components.forms import (
     time_zone_field,
 )
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, Me, page_load, public, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.teams import TeamRow, team_rows
+from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/team"
 
 
 class TeamsState(AppState):
-    teams: list[dict[str, str]] = []
+    teams: list[TeamRow] = []
     new_team_language: str = DEFAULT_LANGUAGE
     new_team_time_zone: str = ""
     errors: dict[str, str] = {}
 
-    async def _load(self, manager_id: int) -> None:
-        summaries = await run_service(teams.list_teams, manager_id)
-        self.teams = [
-            {"href": f"/team/{s.id}", "name": s.name, "members": self._tr("team.active_members", count=s.active_members),
-             "language": self._tr(f"language.{s.language}")}
-            for s in summaries
-        ]
-
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.errors = {}
-        if profile := await self._signed_in():
-            self.new_team_language = profile.locale
-            self.new_team_time_zone = self.new_team_time_zone or profile.time_zone
-            await self._load(profile.id)
+        self.new_team_language = me.profile.locale
+        self.new_team_time_zone = self.new_team_time_zone or me.profile.time_zone
+        self.teams = team_rows(me.call(teams.list_teams, me.id), self._tr)
 
-    @rx.event
-    def set_new_team_time_zone(self, zone: str):
+    @public
+    def set_new_team_time_zone(self, zone: str) -> None:
         self.new_team_time_zone = zone
 
-    @rx.event
-    async def create_team(self, form: dict):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    def create_team(self, me: Me, form: Form) -> Any:
         try:
-            created = await run_service(
-                teams.create_team, profile.id, name=form.get("team_name", ""), language=form.get("language", ""),
-                time_zone=(form.get("team_time_zone") or "").strip(), k=form.get("k", DEFAULT_K),
-            )
+            created = me.call(teams.create_team, me.id, name=form.get("team_name", ""),
+                              language=form.get("language", ""), time_zone=form.get("team_time_zone", "").strip(),
+                              k=form.get("k", DEFAULT_K))
         except FieldErrors as invalid:
             names = {"name": "team_name", "time_zone": "team_time_zone"}
             self.errors = {names.get(k, k): self._tr(v) for k, v in invalid.errors.items()}
-            return
+            return None
         self.errors = {}
         return rx.redirect(f"/team/{created.id}")
 
@@ -71,8 +63,8 @@ def _team_card(team: rx.Var) -> rx.Component:
         rx.card(
             rx.hstack(
                 rx.vstack(
-                    rx.text(team["name"], weight="bold", size="4"),
-                    rx.text(team["members"], " · ", team["language"], size="2", color_scheme="gray"),
+                    rx.text(team.name, weight="bold", size="4"),
+                    rx.text(team.members, " · ", team.language, size="2", color_scheme="gray"),
                     spacing="1",
                 ),
                 rx.icon("chevron-right"),
@@ -83,7 +75,7 @@ def _team_card(team: rx.Var) -> rx.Component:
             ),
             width="100%",
         ),
-        href=team["href"],
+        href=team.href,
         underline="none",
         color="inherit",
         width="100%",
@@ -113,9 +105,6 @@ def _create_form() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, TeamsState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         ROUTE,
@@ -133,3 +122,6 @@ def view() -> rx.Component:
             width="100%",
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, TeamsState.load)

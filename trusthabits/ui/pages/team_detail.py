@@ -1,4 +1,5 @@
-"""One team: send this week's pulse, close a round, read the results, manage the members."""
+"""One team: send this week's pulse, close a round, read the results, manage the members and
+the pulse schedule. The page loads in one event: one session check, one database session."""
 
 from __future__ import annotations
 
@@ -6,27 +7,33 @@ import reflex as rx
 
 from trusthabits.config import get_settings
 from trusthabits.core import clock
-from trusthabits.core.instrument import NEEDS
 from trusthabits.services import mail, pulse_rounds, teams
-from trusthabits.services.pulse_rounds import WeekResult
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
-from trusthabits.ui.components.pulse_results import Figure, WeekView, week_card
-from trusthabits.ui.components.schedule_forms import (
-    PulseScheduleState,
-    pulse_schedule_form,
-)
+from trusthabits.ui.components.pulse_results import week_card
+from trusthabits.ui.components.schedule_forms import pulse_schedule_form
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Form, Me, page_load, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.teams import (
+    MemberRow,
+    WeekView,
+    added_report,
+    member_rows,
+    team_facts,
+    week_view,
+)
+from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.schedules import PulseScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/team/[team_id]"
 
 
-class TeamDetailState(AppState):
+class TeamDetailState(PulseScheduleMixin, AppState):
     found: bool = True
     team_name: str = ""
     team_facts: str = ""
-    members: list[dict[str, str]] = []
+    members: list[MemberRow] = []
     weeks: list[WeekView] = []
     pulse_message: str = ""
     delivery_problem: bool = False
@@ -34,68 +41,37 @@ class TeamDetailState(AppState):
     invalid_emails: list[str] = []
     members_form_key: int = 0
 
-    def _team_id(self) -> int | None:
+    def _team_id(self) -> int:
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        return int(last) if last.isdigit() else None
+        return int(last) if last.isdigit() and len(last) < 19 else 0
 
-    def _week_view(self, week: WeekResult, time_zone: str) -> WeekView:
-        summary = week.summary
-        figures = []
-        if summary.shown:
-            figures = [Figure(self._tr("results.trust_index"), f"{summary.trust_index:.2f}")]
-            figures += [Figure(self._tr(f"results.need_{need}"), f"{summary.needs[need]:.2f}")
-                        for need in NEEDS if summary.needs.get(need) is not None]
-        status = self._tr("results.closed") if week.closed else self._tr(
-            "results.open_until", closes=pulse_rounds.local_time_text(week.closes_at, time_zone), zone=time_zone)
-        return WeekView(
-            round_id=week.round_id,
-            heading=self._tr("results.week", week=week.iso_week),
-            status=status,
-            answered=self._tr("results.answered", answered=summary.answered, invited=week.invited),
-            shown=summary.shown,
-            not_enough=self._tr("results.not_enough", answered=summary.answered, k=summary.k),
-            closed=week.closed,
-            figures=figures,
-            comments=week.comments,
-        )
-
-    async def _load(self, manager_id: int) -> bool:
-        team_id = self._team_id()
+    def _show_team(self, me: Me) -> None:
+        """Everything the page shows about the team, from the one session of this event."""
         try:
-            team = await run_service(teams.get_team, manager_id, team_id or 0)
-            members = await run_service(teams.list_members, manager_id, team.id)
-            weeks = await run_service(pulse_rounds.team_results, manager_id, team.id, clock.now())
+            team = me.call(teams.get_team, me.id, self._team_id())
+            members = me.call(teams.list_members, me.id, team.id)
+            weeks = me.call(pulse_rounds.team_results, me.id, team.id, clock.now())
+            self._load_pulse_schedule(me)
         except LookupError:
             self.found = False
-            return False
-        problems = await run_service(mail.delivery_problems, manager_id)
-        self.found, self.team_name = True, team.name
-        self.team_facts = " · ".join([self._tr("team.active_members", count=team.active_members),
-                                      self._tr(f"language.{team.language}"), team.time_zone])
-        self.members = [{"id": str(m.id), "email": m.email, "active": "1" if m.active else ""} for m in members]
-        self.weeks = [self._week_view(week, team.time_zone) for week in weeks]
-        self.delivery_problem = bool(problems)
-        return True
+            return
+        self.found, self.team_name, self.team_facts = True, team.name, team_facts(team, self._tr)
+        self.members = member_rows(members)
+        self.weeks = [week_view(week, team.time_zone, self._tr) for week in weeks]
+        self.delivery_problem = bool(me.call(mail.delivery_problems, me.id))
 
-    async def _manager_id(self) -> int | None:
-        profile = await self._signed_in()
-        return profile.id if profile else None
-
-    @rx.event
-    async def on_load(self):
+    @page_load
+    def load(self, me: Me) -> None:
         self.pulse_message, self.add_report, self.invalid_emails = "", [], []
-        if manager_id := await self._manager_id():
-            await self._load(manager_id)
+        self.schedule_saved = ""
+        self._show_team(me)
 
-    @rx.event
-    async def send_pulse(self):
-        manager_id = await self._manager_id()
-        if manager_id is None:
-            return self._to_signin()
+    @signed_in
+    def send_pulse(self, me: Me) -> None:
         settings = get_settings()
         try:
-            count = await run_service(pulse_rounds.send_this_weeks_pulse, manager_id, self._team_id() or 0,
-                                      clock.now(), settings.base_url, log_links=not settings.smtp_url)
+            count = me.call(pulse_rounds.send_this_weeks_pulse, me.id, self._team_id(), clock.now(),
+                            settings.base_url, log_links=not settings.smtp_url)
         except pulse_rounds.RoundClosed:
             self.pulse_message = self._tr("pulse.round_closed")
         except LookupError:
@@ -103,48 +79,36 @@ class TeamDetailState(AppState):
             return
         else:
             self.pulse_message = self._tr("pulse.sent", count=count) if count else self._tr("pulse.nobody_new")
-        await self._load(manager_id)
+        self._show_team(me)
 
-    @rx.event
-    async def close_round(self, round_id: int):
-        manager_id = await self._manager_id()
-        if manager_id is None:
-            return self._to_signin()
+    @signed_in
+    def close_round(self, me: Me, round_id: int) -> None:
         try:
-            await run_service(pulse_rounds.close_round, manager_id, int(round_id), clock.now())
-        except (LookupError, ValueError, TypeError):
-            self.found = False
-            return
-        await self._load(manager_id)
-
-    @rx.event
-    async def add_members(self, form: dict):
-        manager_id = await self._manager_id()
-        if manager_id is None:
-            return self._to_signin()
-        try:
-            result = await run_service(teams.add_members, manager_id, self._team_id() or 0, form.get("emails", ""))
+            me.call(pulse_rounds.close_round, me.id, round_id, clock.now())
         except LookupError:
             self.found = False
             return
-        self.add_report = [self._tr("team.added", count=len(result.added))]
-        if result.already:
-            self.add_report.append(self._tr("team.already", count=len(result.already)))
-        self.invalid_emails = [f"{typed}: {self._tr(key)}" for typed, key in result.invalid]
-        self.members_form_key += 1
-        await self._load(manager_id)
+        self._show_team(me)
 
-    @rx.event
-    async def toggle_member(self, member_id: str, active: bool):
-        manager_id = await self._manager_id()
-        if manager_id is None:
-            return self._to_signin()
+    @signed_in
+    def add_members(self, me: Me, form: Form) -> None:
         try:
-            await run_service(teams.set_member_active, manager_id, self._team_id() or 0, int(member_id), bool(active))
-        except (LookupError, ValueError):
+            result = me.call(teams.add_members, me.id, self._team_id(), form.get("emails", ""))
+        except LookupError:
             self.found = False
             return
-        await self._load(manager_id)
+        self.add_report, self.invalid_emails = added_report(result, self._tr)
+        self.members_form_key += 1
+        self._show_team(me)
+
+    @signed_in
+    def toggle_member(self, me: Me, member_id: int, active: bool) -> None:
+        try:
+            me.call(teams.set_member_active, me.id, self._team_id(), member_id, active)
+        except LookupError:
+            self.found = False
+            return
+        self._show_team(me)
 
 
 def _close_button(week: WeekView) -> rx.Component:
@@ -174,15 +138,15 @@ def _pulse_section() -> rx.Component:
 
 
 def _member_row(member: rx.Var) -> rx.Component:
-    active = member["active"] != ""
+    active = member.active
     return rx.hstack(
-        rx.text(member["email"], size="2", color=rx.cond(active, "var(--gray-12)", "var(--gray-9)"),
+        rx.text(member.email, size="2", color=rx.cond(active, "var(--gray-12)", "var(--gray-9)"),
                 style={"overflow_wrap": "anywhere"}),
         rx.cond(active, rx.fragment(), rx.badge(t("team.inactive"), color_scheme="gray")),
         rx.spacer(),
         rx.button(
             rx.cond(active, t("team.deactivate"), t("team.reactivate")),
-            on_click=TeamDetailState.toggle_member(member["id"], member["active"] == ""),
+            on_click=TeamDetailState.toggle_member(member.id, ~member.active),
             variant="ghost", size="2", min_height=TAP_TARGET,
         ),
         align="center",
@@ -223,9 +187,6 @@ def _members_section() -> rx.Component:
     )
 
 
-ON_LOAD = [AppState.require_manager, TeamDetailState.on_load, PulseScheduleState.on_load]
-
-
 def view() -> rx.Component:
     return app_layout(
         "/team",
@@ -238,7 +199,7 @@ def view() -> rx.Component:
                 rx.heading(TeamDetailState.team_name, as_="h2", size="6", id="team-name"),
                 rx.text(TeamDetailState.team_facts, size="2", color_scheme="gray"),
                 rx.card(_pulse_section(), width="100%"),
-                rx.card(pulse_schedule_form(), width="100%"),
+                rx.card(pulse_schedule_form(TeamDetailState), width="100%"),
                 rx.card(_members_section(), width="100%"),
                 spacing="4",
                 width="100%",
@@ -246,3 +207,6 @@ def view() -> rx.Component:
             rx.callout(t("team.not_found"), color_scheme="red", width="100%"),
         ),
     )
+
+
+PAGE = Page((ROUTE,), view, TeamDetailState.load)

@@ -3,20 +3,24 @@ confirmation with Undo and "Add details"; this week at a glance; the last week's
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
+from typing import Any
 
 import reflex as rx
 
-from trusthabits.core import behaviours
+from trusthabits.core import behaviours, clock
 from trusthabits.core.action_log import BACKDATE_DAYS
-from trusthabits.services import actions
-from trusthabits.services.accounts import Profile
+from trusthabits.services import actions, reflections
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
-from trusthabits.ui.components.last_plan import LastPlanState, last_plan
+from trusthabits.ui.components.last_plan import last_plan
 from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.week import behaviour_tiles, this_week
-from trusthabits.ui.entry_state import EntryListMixin
-from trusthabits.ui.state import AppState, run_service, t
+from trusthabits.ui.events import Me, page_load, public, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters.entries import entry_rows
+from trusthabits.ui.presenters.week import week_glance
+from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.entries import EntryListMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/"
@@ -29,60 +33,49 @@ class TodayState(EntryListMixin, AppState):
     week_totals: dict[str, int] = {}
     week_status: str = ""
     today_index: int = -1
-
     greeting: str = ""
-    # The latest entries arrive after the rest of the page (see on_load); until then the list
+    # The latest entries arrive after the rest of the page (see load); until then the list
     # shows nothing rather than "nothing logged yet".
     entries_loaded: bool = False
+    # The reflection waiting to be written (an ISO week) and last week's "try next".
+    waiting_week: str = ""
+    plan: str = ""
 
-    async def _refresh(self, profile: Profile) -> None:
-        today = await self._refresh_week(profile)
-        await self._refresh_entries(profile, today)
+    def _show_week(self, me: Me) -> None:
+        today = me.today()
+        glance = week_glance(me.call(actions.week_summary, me.id, today), today, self._tr)
+        self.week_counts, self.week_totals = glance.counts, glance.totals
+        self.today_index, self.week_status = glance.today_index, glance.status
 
-    async def _refresh_week(self, profile: Profile) -> date:
-        today = await run_service(actions.manager_today, profile.id)
-        self._show_week(await run_service(actions.week_summary, profile.id, today), today)
-        return today
+    def _show_first_screen(self, me: Me) -> None:
+        self.greeting = self._tr("today.greeting", name=me.profile.name)
+        self._show_week(me)
+        self.plan = me.call(reflections.last_weeks_plan, me.id, clock.now())
+        self.waiting_week = me.call(reflections.prompt_waiting, me.id, clock.now())
 
-    async def _refresh_entries(self, profile: Profile, today: date) -> None:
-        recent = await run_service(actions.recent_entries, profile.id, today - timedelta(days=BACKDATE_DAYS), RECENT_LIMIT)
-        self.entries = [self._entry_view(entry, today) for entry in recent]
-        self.entries_loaded = True
+    def _show_entries(self, me: Me) -> None:
+        today = me.today()
+        recent = me.call(actions.recent_entries, me.id, today - timedelta(days=BACKDATE_DAYS), RECENT_LIMIT)
+        self.entries, self.entries_loaded = entry_rows(recent, today, self._tr), True
 
-    def _show_week(self, summary: actions.WeekSummary, today) -> None:
-        self.week_counts = summary.per_behaviour
-        self.week_totals = {key: sum(counts) for key, counts in summary.per_behaviour.items()}
-        self.today_index = today.weekday()
-        untouched = summary.untouched()
-        if not untouched:
-            self.week_status = self._tr("week.all_done")
-        else:
-            names = ", ".join(self._tr(f"behaviour.{key}.name") for key in untouched)
-            self.week_status = self._tr("week.untouched", names=names)
+    def _refresh(self, me: Me) -> None:
+        self._show_week(me)
+        self._show_entries(me)
 
-    @rx.event
-    async def on_load(self):
-        """The page's load as one event with two updates: first everything on the phone's first
-        screen, then the entries list below it. Each update is one redraw in the browser; two
-        smaller ones keep the page responsive while it fills in."""
+    @page_load
+    async def load(self, me: Me) -> Any:
+        """Two updates: first everything on the phone's first screen, then the entries list
+        below it. Each update is one redraw in the browser; two smaller ones keep the page
+        responsive while it fills in."""
         self.entry_message, self.edit_id = "", 0
         (await self.get_state(TapState)).reset()  # a fresh page shows no old confirmation
-        profile, follow_up = await self._admit()
-        if profile is None:
-            yield follow_up
-            return
-        self.greeting = self._tr("today.greeting", name=profile.name)
-        today = await self._refresh_week(profile)
-        await (await self.get_state(LastPlanState))._load(profile)
-        yield follow_up
-        await self._refresh_entries(profile, today)
+        await me.in_thread(self._show_first_screen, me)
+        yield
+        await me.in_thread(self._show_entries, me)
 
-    @rx.event
-    async def refresh(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
-        await self._refresh(profile)
+    @signed_in
+    def refresh(self, me: Me) -> None:
+        self._refresh(me)
 
 
 class TapState(AppState):
@@ -94,38 +87,31 @@ class TapState(AppState):
     confirmation: str = ""
     undone: str = ""
 
-    @rx.event
-    async def log(self, behaviour: str):
+    @signed_in
+    def log(self, me: Me, behaviour: str) -> Any:
         if not behaviours.is_behaviour(behaviour):
-            return
-        profile, entry = await self._as_manager(actions.log_action, behaviour)
-        if profile is None:
-            yield self._to_signin()
-            return
+            return None
+        entry = me.call(actions.log_action, me.id, behaviour)
         self.confirmed_id, self.undone = entry.id, ""
         self.confirmation = self._tr("today.logged", name=self._tr(f"behaviour.{behaviour}.name"))
-        yield TodayState.refresh
+        return TodayState.refresh
 
-    @rx.event
-    async def undo(self):
-        profile = await self._signed_in()
-        if profile is None:
-            return self._to_signin()
+    @signed_in
+    def undo(self, me: Me) -> Any:
         try:
-            await run_service(actions.delete_entry, profile.id, self.confirmed_id)
+            me.call(actions.delete_entry, me.id, self.confirmed_id)
         except actions.EntryNotFound:
             pass  # already deleted elsewhere: the result the manager asked for
         self.confirmed_id, self.confirmation = 0, ""
         self.undone = self._tr("today.undone")
         return TodayState.refresh
 
-    @rx.event
-    async def add_details(self):
-        if await self._signed_in() is None:
-            return self._to_signin()
-        # TodayState.start_edit checks again, and that the entry is the manager's own.
+    @public
+    def add_details(self) -> Any:
+        # The editor opens through TodayState.start_edit, which checks the session and that the
+        # entry is the manager's own.
         entry_id, self.confirmed_id, self.confirmation = self.confirmed_id, 0, ""
-        return TodayState.start_edit(str(entry_id))
+        return TodayState.start_edit(entry_id)
 
 
 def _confirmation() -> rx.Component:
@@ -173,9 +159,6 @@ def _recent() -> rx.Component:
     )
 
 
-ON_LOAD = TodayState.on_load
-
-
 def view() -> rx.Component:
     # Tiles, this week's rows and headings come from the catalogue and paint from the prerendered
     # HTML; the manager's numbers, entries and plan follow the session check.
@@ -194,7 +177,7 @@ def view() -> rx.Component:
             # All below arrives with the session check: the plan (when there is one) then slots
             # in above the rest without pushing anything already on screen.
             when_signed_in(
-                last_plan(),
+                last_plan(TodayState),
                 rx.link(
                     rx.icon("trending-up", size=18),
                     t("today.habit_strength"),
@@ -214,3 +197,6 @@ def view() -> rx.Component:
         ),
         gated=False,
     )
+
+
+PAGE = Page((ROUTE,), view, TodayState.load)

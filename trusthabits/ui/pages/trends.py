@@ -4,10 +4,15 @@ week's results back with the team."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
+from trusthabits.core import clock
+from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
+from trusthabits.services import share_back, trends
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
-from trusthabits.services.trends import RANGES
+from trusthabits.services.teams import TeamNotFound
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.components.trend_chart import (
@@ -16,11 +21,139 @@ from trusthabits.ui.components.trend_chart import (
     main_chart,
     trend_table,
 )
-from trusthabits.ui.state import SessionState, t
+from trusthabits.ui.events import Form, Me, page_load, public, signed_in
+from trusthabits.ui.pages import Page
+from trusthabits.ui.presenters import trends as present
+from trusthabits.ui.presenters.trends import CHART_HEIGHT, Choice
+from trusthabits.ui.states.app import AppState, SessionState, t
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
-from trusthabits.ui.trends_state import CHART_HEIGHT, TrendsState
 
 ROUTE = "/trends"
+FITS_A_PHONE = 8  # weeks (trend_svg.PX_PER_WEEK)
+
+
+class TrendsState(AppState):
+    team_options: list[Choice] = []
+    team_id: str = ""
+    range_key: str = trends.DEFAULT_RANGE
+    show_needs: bool = False
+    layout: str = "chart"
+    # The weeks behind both charts stay on the server; the browser gets the drawn SVG.
+    _rows: list[dict[str, Any]] = []
+    chart_svg: str = ""
+    focus_svg: str = ""
+    table: list[list[str]] = []
+    insight: list[str] = []
+    waiting: str = ""
+    insight_basis: str = ""
+    # Every behaviour has a key from the start: the page draws before the data arrives.
+    behaviour_insight: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
+    lag_texts: dict[str, list[str]] = {b.key: [] for b in BEHAVIOURS}
+    focus: str = BEHAVIOURS[0].key
+    share_options: list[Choice] = []
+    share_round: str = ""
+    share_message: str = ""
+    share_error: str = ""
+    share_form_key: int = 0
+    share_loaded: bool = False  # the form shows once its rounds are known (see load)
+
+    def _show_charts(self, me: Me) -> None:
+        self.team_options = present.team_choices(me.call(trends.team_choices, me.id))
+        self.team_id = present.kept_choice(self.team_id, self.team_options)
+        if not self.team_id:
+            self._rows, self.table, self.chart_svg, self.focus_svg = [], [], "", ""
+            return
+        try:
+            series, found, history_weeks = me.call(trends.page_data, me.id, int(self.team_id), self.range_key,
+                                                   me.today())
+        except TeamNotFound:
+            self.team_id = ""
+            return
+        self._rows, self.table = present.chart_rows(series), present.table_rows(series)
+        self.chart_svg = present.main_chart_svg(self._rows, self._tr)
+        self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr)
+        texts = present.insight_texts(found, self.lang, self._tr)
+        self.insight, self.waiting = texts.insight, texts.waiting
+        self.behaviour_insight, self.lag_texts = texts.behaviour_insight, texts.lag_texts
+        self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
+
+    def _show_share(self, me: Me) -> None:
+        """The closed rounds that can be shared back (the form at the bottom of the page)."""
+        try:
+            rounds = me.call(share_back.closed_rounds, me.id, int(self.team_id or 0), clock.now())
+        except TeamNotFound:
+            rounds = []
+        self.share_options = present.round_choices(rounds, self._tr)
+        self.share_round = present.kept_choice(self.share_round, self.share_options)
+        self.share_loaded = True
+
+    def _scroll_to_latest(self) -> Any:
+        # The newest weeks matter most: start a wide, scrolling chart at its right end. Eight
+        # weeks fit a phone, and measuring the page costs a phone a layout pass: only then.
+        if len(self._rows) <= FITS_A_PHONE:
+            return None
+        return rx.call_script("document.querySelectorAll('.trend-scroll').forEach(e => e.scrollLeft = e.scrollWidth)")
+
+    def _refresh(self, me: Me) -> Any:
+        self.share_message, self.share_error = "", ""
+        self._show_charts(me)
+        self._show_share(me)
+        return self._scroll_to_latest()
+
+    @page_load
+    async def load(self, me: Me) -> Any:
+        """Two updates: first the charts and the insight, then the share-back form at the bottom
+        (two smaller redraws on a phone)."""
+        self.share_message, self.share_error = "", ""
+        await me.in_thread(self._show_charts, me)
+        yield self._scroll_to_latest()
+        await me.in_thread(self._show_share, me)
+
+    @signed_in
+    def choose_team(self, me: Me, team_id: str) -> Any:
+        self.team_id = team_id
+        return self._refresh(me)
+
+    @signed_in
+    def choose_range(self, me: Me, range_key: str | list[str]) -> Any:
+        range_key = range_key[0] if isinstance(range_key, list) and range_key else range_key
+        self.range_key = range_key if range_key in trends.RANGES else trends.DEFAULT_RANGE
+        return self._refresh(me)
+
+    @public
+    def flip_needs(self) -> None:
+        self.show_needs = not self.show_needs
+
+    @public
+    def choose_layout(self, layout: str | list[str]) -> None:
+        layout = layout[0] if isinstance(layout, list) and layout else layout
+        self.layout = "table" if layout == "table" else "chart"
+
+    @public
+    def choose_focus(self, key: str) -> None:
+        self.focus = key if key in BY_KEY else BEHAVIOURS[0].key
+        self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
+
+    @public
+    def choose_share_round(self, round_id: str) -> None:
+        self.share_round = round_id
+
+    @signed_in
+    def share(self, me: Me, form: Form) -> None:
+        self.share_message, self.share_error = "", ""
+        try:
+            count = me.call(share_back.share_round, me.id, int(self.share_round or 0), form.get("note", ""),
+                            clock.now())
+        except share_back.ShareRefused as refused:
+            self.share_error = self._tr(refused.key)
+            return
+        except (LookupError, ValueError):
+            self.share_error = self._tr("team.not_found")
+            return
+        self.share_message = self._tr("share.sent", count=count) if count else self._tr("share.already")
+        self.share_form_key += 1
+
+
 def _choices(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: str, id_: str) -> rx.Component:
     """A segmented choice made of native radio buttons (drawn by the `choice-*` rules in
     assets/theme.css): keyboard and screen readers get radios for free, and a phone draws
@@ -42,7 +175,7 @@ def _team_picker() -> rx.Component:
         rx.vstack(
             rx.el.label(t("trends.team"), html_for="trend-team", font_weight="500"),
             rx.el.select(
-                rx.foreach(TrendsState.team_options, lambda o: rx.el.option(o["name"], value=o["id"])),
+                rx.foreach(TrendsState.team_options, lambda o: rx.el.option(o.label, value=o.id)),
                 id="trend-team", value=TrendsState.team_id, on_change=TrendsState.choose_team,
                 style=native_select_style,
             ),
@@ -55,7 +188,7 @@ def _controls() -> rx.Component:
     return rx.vstack(
         _team_picker(),
         _choices(TrendsState.range_key, TrendsState.choose_range,
-                 [(key, f"trends.range_{key}") for key in RANGES], "trends.range", "trend-range"),
+                 [(key, f"trends.range_{key}") for key in trends.RANGES], "trends.range", "trend-range"),
         _choices(TrendsState.layout, TrendsState.choose_layout,
                  [("chart", "trends.show_chart"), ("table", "trends.show_table")], "trends.layout", "trend-layout"),
         rx.el.label(
@@ -96,8 +229,8 @@ def _share() -> rx.Component:
                     rx.vstack(
                         rx.el.label(t("share.round"), html_for="share-round", font_weight="500"),
                         rx.el.select(
-                            rx.foreach(TrendsState.share_options, lambda o: rx.el.option(o["label"], value=o["id"])),
-                            id="share-round", value=TrendsState.share_round,
+                            rx.foreach(TrendsState.share_options, lambda o: rx.el.option(o.label, value=o.id)),
+                            id="share-round", name="share_round", value=TrendsState.share_round,
                             on_change=TrendsState.choose_share_round, style=native_select_style,
                         ),
                         text_area_field("note", "share.note", hint_key="share.note_hint", rows="3",
@@ -121,7 +254,7 @@ def _share() -> rx.Component:
 def _chart_or_table() -> rx.Component:
     # The chart's height is kept while it waits for the data, so nothing below it moves.
     return rx.box(
-        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(), rx.fragment(legend(), main_chart()))),
+        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(TrendsState), rx.fragment(legend(TrendsState), main_chart(TrendsState)))),
         width="100%", min_height=f"{CHART_HEIGHT}px",
     )
 
@@ -135,13 +268,10 @@ def _content() -> rx.Component:
         _chart_or_table(),
         _insight(),
         rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
-        behaviour_chart(),
+        behaviour_chart(TrendsState),
         rx.cond(TrendsState.share_loaded, _share()),
         spacing="4", width="100%",
     )
-
-
-ON_LOAD = TrendsState.on_load
 
 
 def view() -> rx.Component:
@@ -156,3 +286,6 @@ def view() -> rx.Component:
         rx.cond(SessionState.signed_in & (TrendsState.team_id == ""), no_team, _content()),
         gated=False,
     )
+
+
+PAGE = Page((ROUTE,), view, TrendsState.load)

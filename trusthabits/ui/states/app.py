@@ -1,14 +1,19 @@
-"""The root app state (language, texts) and `SessionState` (the session cookie, who is signed in).
+"""The root app state and the small states every page shares.
 
-Page states subclass `AppState`. Protected pages use `AppState.require_manager` as `on_load`, or
-call `self._admit()` in their own single load event; protected event handlers call
-`self._signed_in()` themselves, because a redirect on load does not stop a crafted event from
-reaching the server.
+`AppState` holds the language and its texts; every page state subclasses it. `SessionState`
+holds the session cookie and who is signed in, and `ProblemState` the message shown when an
+event was refused at the boundary; both are kept apart from `AppState` (whose `t` every text
+reads) so that their changes redraw only the parts that show them.
+
+How a page loads and how its handlers check the session is declared with `ui/events.py`
+(`@page_load`, `@signed_in`, `@public`); the helpers those declarations call live here.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import reflex as rx
@@ -24,25 +29,23 @@ from trusthabits.core.i18n import (
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
+from trusthabits.ui.events import public
 
 SESSION_COOKIE = "th_session"
 SESSION_MAX_AGE = int(accounts.SESSION_LIFETIME.total_seconds())
+T = TypeVar("T")
 
 
-async def run_service(fn, *args, **kwargs):
-    """Run a service function with its own database session in a worker thread, so slow work
-    (Argon2 takes ~0.1 s by design) never stalls the event loop other browsers share."""
+async def run_service(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """For public handlers: a service function with its own database session in a worker thread,
+    so slow work (Argon2 takes ~0.1 s by design) never stalls the event loop other browsers
+    share. Signed-in handlers get their session from `@signed_in` instead."""
 
-    def work():
+    def work() -> T:
         with new_session() as session:
             return fn(session, *args, **kwargs)
 
     return await asyncio.to_thread(work)
-
-
-def _as_session_holder(session, token: str, fn, *args):
-    profile = accounts.resolve_session(session, token)
-    return profile, (None if profile is None else fn(session, profile.id, *args))
 
 
 def safe_next_path(raw: str | None) -> str:
@@ -64,7 +67,7 @@ class AppState(rx.State):
     def _tr(self, key: str, **values: object) -> str:
         return translate(key, self.lang, **values)
 
-    def _set_language(self, lang: str):
+    def _set_language(self, lang: str) -> Any:
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         if lang != self.lang:  # assigning marks `t` changed: the whole catalogue would travel again
             self.lang = lang
@@ -73,15 +76,6 @@ class AppState(rx.State):
             f"document.documentElement.lang = {self.lang!r}; document.documentElement.dataset.ready = '1'"
         )
 
-    async def _signed_in(self) -> Profile | None:
-        return await run_service(accounts.resolve_session, await self._session_token())
-
-    async def _as_manager(self, fn, *args):
-        """(profile, fn(session, manager_id, *args)), or (None, None) without a valid session: the
-        session check and the work in one worker thread and one database session, so a tap's
-        answer comes back without a second hop."""
-        return await run_service(_as_session_holder, await self._session_token(), fn, *args)
-
     async def _session_token(self) -> str:
         return (await self.get_state(SessionState)).session_token
 
@@ -89,49 +83,29 @@ class AppState(rx.State):
         """Store a new session's token in the browser's cookie (and forget it with "")."""
         (await self.get_state(SessionState)).session_token = token
 
-    def _to_signin(self):
+    def _to_signin(self) -> Any:
         target = self.router.url.path.rstrip("/") or "/"
         if self.router.url.query:
             target += "?" + self.router.url.query
         return rx.redirect(f"/signin?next={quote(target, safe='')}")
 
-    async def _admit(self):
-        """Check the session for a protected page: (profile, follow-up event) when signed in,
-        (None, redirect to sign-in) when not."""
-        profile = await self._signed_in()
-        await self._show_session(profile)
-        if profile is None:
-            return None, self._to_signin()
-        return profile, self._set_language(profile.locale)
-
     async def _show_session(self, profile: Profile | None) -> None:
         session = await self.get_state(SessionState)
         session.manager_name, session.signed_in = (profile.name, True) if profile else ("", False)
 
-    @rx.event
-    async def require_manager(self):
-        """on_load of every protected page (pages that load in one event call `_admit`)."""
-        _profile, follow_up = await self._admit()
-        return follow_up
+    async def _show_problem(self, key: str) -> None:
+        (await self.get_state(ProblemState)).text = self._tr(key)
 
-    @rx.event
-    def load_public_page(self):
-        """on_load of signed-out pages: stored choice, else the browser's language."""
-        return self._set_language(self.lang_pref or negotiate(self.router.headers.accept_language))
+    def _page_language(self) -> str:
+        """A signed-out page's language: the stored choice, else the browser's."""
+        return self.lang_pref or negotiate(self.router.headers.accept_language)
 
-    @rx.event
-    def choose_language(self, lang: str | list[str]):
+    @public
+    def choose_language(self, lang: str | list[str]) -> Any:
         """The language switch on signed-out pages."""
         lang = lang[0] if isinstance(lang, list) and lang else lang
         self.lang_pref = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         return self._set_language(self.lang_pref)
-
-    @rx.event
-    async def sign_out(self):
-        await run_service(accounts.sign_out, await self._session_token())
-        await self._keep_session("")
-        await self._show_session(None)
-        return rx.redirect("/signin?signed_out=1")
 
 
 class SessionState(AppState):
@@ -147,6 +121,16 @@ class SessionState(AppState):
     )
     manager_name: str = ""
     signed_in: bool = False
+
+
+class ProblemState(AppState):
+    """The message shown when the page sent something a handler refused at the boundary."""
+
+    text: str = ""
+
+    @public
+    def dismiss(self) -> None:
+        self.text = ""
 
 
 def t(key: str) -> rx.Var:

@@ -1,0 +1,371 @@
+"""Declared events: every event handler says who may call it, and its arguments are checked at
+the boundary before its body runs.
+
+    class HabitsState(AppState):
+        @page_load                      # a signed-in page's one load event
+        def load(self, me: Me) -> None:
+            self.rows = habit_rows(me.call(habits.strengths, me.id), me.today(), self._tr)
+
+        @signed_in                      # checks the session once, then hands over the manager
+        def add_pause(self, me: Me, form: Form) -> None:
+            me.call(habits.add_pause, me.id, ...)
+
+        @public                         # no session needed (UI-only toggles, signed-out pages)
+        def flip_needs(self) -> None: ...
+
+A plain `def` body runs in one worker thread with one database session (`me.call(service,
+*args)` calls `service(me.db, *args)` there), so a handler never stalls the event loop other
+browsers share and never opens a second session. Write `async def` only when the body must yield
+an update halfway or reach another state; it then calls services with `await me.run(service,
+*args)`, which runs in the event's own single worker thread and session too.
+
+Arguments are checked by their annotations (`str`, `int`, `bool`, `Form`, `MultilineText`,
+unions and lists of those, uploads) with `core/input_rules.py`. Anything else — a number where
+text belongs, 2**63, a lone surrogate, a control character, a form that is not flat text — never
+reaches the body: the page shows a translated message instead (`ProblemState`). A fast test
+(tests/ui/test_events.py) fails on any handler that is neither `@signed_in`/`@page_load` nor
+`@public`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import types
+import typing
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any, Protocol, TypeVar
+
+import reflex as rx
+from sqlmodel import Session
+
+from trusthabits.core import clock, input_rules
+from trusthabits.db.engine import new_session
+from trusthabits.services import accounts
+from trusthabits.services.accounts import Profile
+
+T = TypeVar("T")
+DECLARED = "_trusthabits_declared"  # "signed_in", "page_load" or "public", set on each handler
+MAX_LIST_LENGTH = 1_000
+
+
+class _Multiline:
+    """Marks text that may span lines (a text area's value)."""
+
+
+MultilineText = Annotated[str, _Multiline]
+# What a submitted form hands its handler: field name → text (text areas included).
+Form = dict[str, str]
+
+
+class BadInput(ValueError):
+    """An argument that no page of ours would send."""
+
+
+@dataclass
+class Me:
+    """The signed-in manager and the one database session of this event."""
+
+    profile: Profile
+    db: Session
+    token: str = field(default="", repr=False)  # this browser's session (sign-out revokes it)
+    _executor: ThreadPoolExecutor | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> int:
+        return self.profile.id
+
+    def today(self) -> date:
+        """The manager's calendar day now, in their own time zone (no database needed)."""
+        return clock.today_in(self.profile.time_zone)
+
+    def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`service(db, *args)` from a plain-`def` body (already in the event's worker thread).
+        A failed call rolls back what it left unfinished, so the next call starts clean."""
+        try:
+            return service(self.db, *args, **kwargs)
+        except BaseException:
+            self.db.rollback()
+            raise
+
+    async def run(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`service(db, *args)` from an `async def` body, in the event's one worker thread."""
+        return await self.in_thread(self.call, service, *args, **kwargs)
+
+    async def in_thread(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """`fn(*args)` in the event's one worker thread, from an `async def` body: for a page's
+        own plain-def helper that calls `me.call` (e.g. `await me.in_thread(self._refresh, me)`)."""
+        if self._executor is None:
+            raise RuntimeError("me.run and me.in_thread are for async handlers; a plain def calls me.call")
+        call = functools.partial(fn, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+
+class PageState(Protocol):
+    """What the declarations need from the state they decorate (AppState provides it)."""
+
+    async def _session_token(self) -> str: ...
+    async def _show_session(self, profile: Profile | None) -> None: ...
+    async def _show_problem(self, key: str) -> None: ...
+    def _to_signin(self) -> Any: ...
+    def _set_language(self, lang: str) -> Any: ...
+
+
+# --- checking arguments -----------------------------------------------------------------------
+
+
+def _checker(hint: Any) -> Callable[[Any], Any]:
+    """A function that returns the value when it fits `hint`, or raises BadInput."""
+    if hint is MultilineText:
+        return _check_text(multiline=True)
+    if hint is str:
+        return _check_text(multiline=False)
+    if hint is int:
+        return _check_int
+    if hint is bool:
+        return _check_bool
+    if hint is type(None):
+        return _check_none
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is dict and args == (str, str):
+        return _check_form
+    if origin is list and args and _is_upload(args[0]):
+        return _check_uploads
+    if origin is list and args:
+        return _check_list(_checker(args[0]))
+    if origin in (types.UnionType, typing.Union):
+        return _check_any_of([_checker(arg) for arg in args])
+    raise TypeError(f"event argument type {hint!r} has no boundary check; use str, int, bool, Form, "
+                    "MultilineText, a list or a union of those (trusthabits/ui/events.py)")
+
+
+def _fails(problem: str | None) -> None:
+    if problem:
+        raise BadInput(problem)
+
+
+def _check_text(multiline: bool) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        _fails(input_rules.text_problem(value, multiline=multiline))
+        return str(value)
+    return check
+
+
+def _check_int(value: Any) -> int:
+    _fails(input_rules.int_problem(value))
+    return int(value)
+
+
+def _check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadInput(input_rules.PROBLEM)
+    return value
+
+
+def _check_none(value: Any) -> None:
+    if value is not None:
+        raise BadInput(input_rules.PROBLEM)
+
+
+def _check_form(value: Any) -> dict[str, str]:
+    _fails(input_rules.form_problem(value))
+    return dict(value)
+
+
+def _check_list(item: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
+    def check(value: Any) -> list[Any]:
+        if not isinstance(value, list) or len(value) > MAX_LIST_LENGTH:
+            raise BadInput(input_rules.PROBLEM)
+        return [item(element) for element in value]
+    return check
+
+
+def _check_any_of(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        for option in options:
+            try:
+                return option(value)
+            except BadInput:
+                continue
+        raise BadInput(input_rules.PROBLEM)
+    return check
+
+
+def _is_upload(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, rx.UploadFile)
+
+
+def _check_uploads(value: Any) -> Any:
+    return value  # Reflex builds these itself from the multipart upload, never from JSON
+
+
+@dataclass(frozen=True)
+class _Arguments:
+    """The checked parameters of one handler (without `self` and `me`)."""
+
+    checks: dict[str, Callable[[Any], Any]]
+    required: frozenset[str]
+
+    def clean(self, payload: dict[str, Any]) -> dict[str, Any]:
+        if not self.required <= payload.keys() or not payload.keys() <= self.checks.keys():
+            raise BadInput(input_rules.PROBLEM)
+        return {name: self.checks[name](value) for name, value in payload.items()}
+
+
+def _arguments(fn: Callable[..., Any], skip: int) -> tuple[_Arguments, inspect.Signature]:
+    """The checks for `fn`'s arguments after the first `skip` ones, and the signature the browser
+    sees (`self` and the checked arguments; `me` is ours to give)."""
+    signature = inspect.signature(fn)
+    hints = typing.get_type_hints(fn, include_extras=True)
+    parameters = list(signature.parameters.values())
+    handed = parameters[skip:]
+    for parameter in handed:
+        if parameter.name not in hints:
+            raise TypeError(f"{fn.__qualname__}: annotate argument {parameter.name!r} so it can be checked")
+    arguments = _Arguments(
+        checks={p.name: _checker(hints[p.name]) for p in handed},
+        required=frozenset(p.name for p in handed if p.default is inspect.Parameter.empty),
+    )
+    return arguments, signature.replace(parameters=[parameters[0], *handed])
+
+
+# --- the declarations -------------------------------------------------------------------------
+
+
+def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], signature: inspect.Signature) -> Any:
+    functools.update_wrapper(wrapper, fn)
+    del wrapper.__wrapped__  # Reflex must see the browser's signature, not the body's
+    wrapper.__signature__ = signature  # type: ignore[attr-defined]
+    hints = typing.get_type_hints(fn)
+    wrapper.__annotations__ = {name: hints[name] for name in list(signature.parameters)[1:]}
+    setattr(wrapper, DECLARED, kind)
+    return rx.event(wrapper)
+
+
+async def _refuse(state: PageState, problem: BadInput) -> None:
+    await state._show_problem(str(problem))
+
+
+def public(fn: Callable[..., Any]) -> Any:
+    """A handler anyone may call (signed-out pages, UI-only toggles). Arguments are checked."""
+    arguments, signature = _arguments(fn, skip=1)
+    if inspect.isasyncgenfunction(fn):
+        async def stream(self: Any, **payload: Any) -> AsyncIterator[Any]:
+            try:
+                clean = arguments.clean(payload)
+            except BadInput as problem:
+                await _refuse(self, problem)
+                return
+            async for update in fn(self, **clean):
+                yield update
+        return _declare("public", stream, fn, signature)
+
+    async def handle(self: Any, **payload: Any) -> Any:
+        try:
+            clean = arguments.clean(payload)
+        except BadInput as problem:
+            await _refuse(self, problem)
+            return None
+        result = fn(self, **clean)
+        return await result if inspect.isawaitable(result) else result
+    return _declare("public", handle, fn, signature)
+
+
+def _resolve(token: str, db: Session) -> Profile | None:
+    return accounts.resolve_session(db, token) if token else None
+
+
+def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
+    arguments, signature = _arguments(fn, skip=2)
+    loads_page = kind == "page_load"
+
+    async def admit(self: PageState, profile: Profile | None) -> Any:
+        """After the session check: what a page load adds (who is signed in, their language)."""
+        if loads_page:
+            await self._show_session(profile)
+        if profile is None:
+            return self._to_signin()
+        return self._set_language(profile.locale) if loads_page else None
+
+    def joined(*events: Any) -> list[Any]:
+        flat: list[Any] = []
+        for event in events:
+            if isinstance(event, (list, tuple)):
+                flat.extend(e for e in event if e is not None)
+            elif event is not None:
+                flat.append(event)
+        return flat
+
+    if not (inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn)):
+        async def handle(self: Any, **payload: Any) -> Any:
+            try:
+                clean = arguments.clean(payload)
+            except BadInput as problem:
+                await _refuse(self, problem)
+                return None
+            token = await self._session_token()
+
+            def work() -> tuple[Profile | None, Any]:
+                with new_session() as db:
+                    profile = _resolve(token, db)
+                    if profile is None:
+                        return None, None
+                    return profile, fn(self, Me(profile, db, token), **clean)
+
+            profile, events = await asyncio.to_thread(work)
+            admitted = await admit(self, profile)
+            return admitted if profile is None else joined(admitted, events)
+        return _declare(kind, handle, fn, signature)
+
+    async def stream(self: Any, **payload: Any) -> AsyncIterator[Any]:
+        try:
+            clean = arguments.clean(payload)
+        except BadInput as problem:
+            await _refuse(self, problem)
+            return
+        token = await self._session_token()
+        loop = asyncio.get_running_loop()
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="event")
+        db = new_session()
+        try:
+            profile = await loop.run_in_executor(executor, _resolve, token, db)
+            admitted = await admit(self, profile)
+            if profile is None:
+                yield admitted
+                return
+            me = Me(profile, db, token, executor)
+            if inspect.isasyncgenfunction(fn):
+                first = True
+                async for update in fn(self, me, **clean):
+                    yield joined(admitted, update) if first else update
+                    first = False
+                if first and admitted is not None:
+                    yield admitted
+            else:
+                yield joined(admitted, await fn(self, me, **clean))
+        finally:
+            await loop.run_in_executor(executor, db.close)
+            executor.shutdown(wait=False)
+    return _declare(kind, stream, fn, signature)
+
+
+def signed_in(fn: Callable[..., Any]) -> Any:
+    """A handler for the signed-in manager only: the session is checked once (a missing or
+    expired one redirects to sign-in and the body never runs); the body gets `me: Me`."""
+    return _signed_in(fn, "signed_in")
+
+
+def page_load(fn: Callable[..., Any]) -> Any:
+    """A signed-in page's one load event: like `signed_in`, and it also shows who is signed in
+    and switches the page to the manager's language."""
+    return _signed_in(fn, "page_load")
+
+
+def declaration(handler: Any) -> str | None:
+    """How a handler was declared ("signed_in", "page_load", "public"), or None."""
+    fn = getattr(handler, "fn", handler)
+    return getattr(fn, DECLARED, None)

@@ -1,0 +1,111 @@
+"""Trends: the weekly rows behind both charts and the table, the charts drawn as SVG text
+(ui/trend_svg.py), the insight sentences and the choices of the page's selects.
+
+Only aggregates reach the browser: one row per ISO week (counts per behaviour, trust and need
+means, None below k) — never a log entry or an answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
+from trusthabits.core.instrument import NEEDS
+from trusthabits.services import share_back, trends
+from trusthabits.ui import trend_svg
+from trusthabits.ui.presenters import Translate
+
+CHART_HEIGHT = 320
+SMALL_HEIGHT = 150
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InsightTexts:
+    insight: list[str]
+    waiting: str
+    behaviour_insight: dict[str, str]
+    lag_texts: dict[str, list[str]]
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def chart_rows(series: trends.TeamTrends) -> list[dict[str, Any]]:
+    """One row per week for every chart: counts per behaviour, trust and needs (None = gap)."""
+    return [
+        {"label": point.iso_week[-3:], **point.counts, "trust": point.trust,
+         **{need: point.needs.get(need) for need in NEEDS}}
+        for point in series.weeks
+    ]
+
+
+def table_rows(series: trends.TeamTrends) -> list[list[str]]:
+    """The same numbers as text, in the table's column order."""
+    return [
+        [point.iso_week, *[str(point.counts[b.key]) for b in BEHAVIOURS], str(point.answered),
+         _number(point.trust), *[_number(point.needs.get(need)) for need in NEEDS]]
+        for point in series.weeks
+    ]
+
+
+def main_chart_svg(rows: list[dict[str, Any]], tr: Translate) -> str:
+    """Stacked bars per behaviour, the trust line with its dots, and the need lines (shown or
+    hidden by the page)."""
+    return trend_svg.chart(
+        element_id="trend-chart",
+        label=tr("trends.chart_label"),
+        weeks=[row["label"] for row in rows],
+        bars=[trend_svg.Bars(b.key, tr(f"behaviour.{b.key}.name"), b.colour, [row[b.key] for row in rows])
+              for b in BEHAVIOURS],
+        lines=[trend_svg.Line("trust-line", tr("results.trust_index"), [row["trust"] for row in rows], dots=True),
+               *[trend_svg.Line(f"need-line need-{need}", tr(f"results.need_{need}"), [row[need] for row in rows])
+                 for need in NEEDS]],
+        height=CHART_HEIGHT,
+    )
+
+
+def behaviour_chart_svg(rows: list[dict[str, Any]], key: str, tr: Translate) -> str:
+    """One behaviour's weekly count against the trust line."""
+    name = tr(f"behaviour.{key}.name")
+    return trend_svg.chart(
+        element_id="behaviour-chart",
+        label=name,
+        weeks=[row["label"] for row in rows],
+        bars=[trend_svg.Bars(key, name, BY_KEY[key].colour, [row[key] for row in rows])],
+        lines=[trend_svg.Line("trust-line", tr("results.trust_index"), [row["trust"] for row in rows])],
+        height=SMALL_HEIGHT,
+    )
+
+
+def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> InsightTexts:
+    insight = [s.text(language) for s in found.behaviours.values() if s]
+    if found.need:
+        insight.append(found.need.text(language))
+    waiting = found.waiting.text(language) if found.waiting else ("" if insight else tr("insight.none_yet"))
+    return InsightTexts(
+        insight=insight,
+        waiting=waiting,
+        behaviour_insight={key: s.text(language) if s else "" for key, s in found.behaviours.items()},
+        lag_texts={key: [cell.text(language) for cell in cells] for key, cells in found.lags.items()},
+    )
+
+
+def team_choices(choices: list[tuple[int, str]]) -> list[Choice]:
+    return [Choice(str(team_id), name) for team_id, name in choices]
+
+
+def round_choices(rounds: list[share_back.RoundChoice], tr: Translate) -> list[Choice]:
+    return [Choice(str(c.round_id), tr("share.round_option", week=c.iso_week, answered=c.answered)) for c in rounds]
+
+
+def kept_choice(current: str, choices: list[Choice]) -> str:
+    """The current choice if it is still offered, else the first one (or "" when none is)."""
+    return current if any(c.id == current for c in choices) else (choices[0].id if choices else "")
