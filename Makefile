@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PORT
 
-.PHONY: run test install migrate browser postgres cluster-servers cluster cluster-stop clean
+.PHONY: run test lint install migrate browser postgres cluster-servers cluster cluster-stop clean
 
 run: install migrate
 	@echo ""
@@ -23,8 +23,13 @@ run: install migrate
 	@echo ""
 	$(BIN)/reflex run --env prod
 
-test: install browser postgres cluster-servers
+test: install browser postgres cluster-servers lint
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Style and types first: ruff on everything, mypy strict on core and services (pyproject.toml).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # PostgreSQL, Redis, three backend workers, the scheduler, the exported frontend and Caddy, all
 # on loopback; the settings it used are in .cluster/env (deploy/local_cluster.py).
@@ -87,4 +92,4 @@ cluster-servers:
 	fi
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web .states .cluster
+	rm -rf $(VENV) $(TOOLS) .web .web-test .states .mypy_cache .ruff_cache .cluster

@@ -39,8 +39,15 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import production_server  # noqa: E402
 from bench.load import (  # noqa: E402
-    LeaderWatch, close_clients, drive, entries_per_manager, exactly_once, open_clients, reset_counts,
-    seed_managers, summary,
+    LeaderWatch,
+    close_clients,
+    drive,
+    entries_per_manager,
+    exactly_once,
+    open_clients,
+    reset_counts,
+    seed_managers,
+    summary,
 )
 from bench.reflex_client import Names  # noqa: E402
 from deploy.local_cluster import LocalCluster, healthy  # noqa: E402

@@ -25,7 +25,7 @@ import statistics
 import sys
 import tempfile
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -75,17 +75,19 @@ def seed(database_url: str, years: int = 5) -> str:
     rng = random.Random(7)
     zone = ZoneInfo(TIME_ZONE)
     with Session(engine) as session:
-        profile = accounts.register(session, name="Bench", email="bench@example.com", password=PASSWORD, locale="en", time_zone=TIME_ZONE)
+        profile = accounts.register(session, name="Bench", email="bench@example.com", password=PASSWORD, locale="en",
+            time_zone=TIME_ZONE)
         today = datetime.now(zone).date()
         rows = []
         day = today - timedelta(days=365 * years)
         while day <= today:
             # Busier on weekdays, quiet at weekends: about 4.9 entries a day on average.
             for _ in range(rng.choice((4, 5, 6, 7, 8, 9, 9)) if day.weekday() < 5 else rng.choice((0, 0, 1, 2))):
-                at = datetime.combine(day, clock(rng.randint(8, 18), rng.randint(0, 59)), zone).astimezone(timezone.utc)
+                at = datetime.combine(day, clock(rng.randint(8, 18), rng.randint(0, 59)), zone).astimezone(UTC)
                 behaviour = rng.choice(BEHAVIOURS)
                 rows.append({
-                    "uid": uuid.UUID(int=rng.getrandbits(128)).hex, "manager_id": profile.id, "behaviour": behaviour.key,
+                    "uid": uuid.UUID(int=rng.getrandbits(128)).hex, "manager_id": profile.id,
+                        "behaviour": behaviour.key,
                     "micro_action": rng.choice(behaviour.micro_actions).key if rng.random() < 0.5 else None,
                     "note": rng.choice(NOTES) if rng.random() < 0.3 else "", "day": day,
                     "created_at": at, "updated_at": at,
@@ -108,7 +110,8 @@ def open_today(context, base_url: str):
 
 
 def measure_first_load(browser, base_url: str, cookie: dict) -> dict:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        has_touch=True)
     context.add_cookies([cookie])
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -138,7 +141,8 @@ def measure_first_load(browser, base_url: str, cookie: dict) -> dict:
 
 
 def measure_taps(browser, base_url: str, cookie: dict, taps: int, warmup: int = 5) -> dict:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        has_touch=True)
     context.add_cookies([cookie])
     page = open_today(context, base_url)
     latencies = []

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import func, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bench.reflex_client import Disconnected, Names, Tab
+from trusthabits.adapters.leader import ADVISORY_LOCK_KEY
+from trusthabits.core import clock
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.db.models import ActionLog, Manager
-from trusthabits.core import clock
 from trusthabits.services import accounts
-from trusthabits.adapters.leader import ADVISORY_LOCK_KEY
 
 PASSWORD = "benchmark passphrase"
 RECONNECT_EVERY_S = 0.2
@@ -171,7 +171,8 @@ def reset_counts(clients: list[Client]) -> None:
 
 def entries_per_manager(engine, manager_ids: list[int]) -> dict[int, set[int]]:
     with Session(engine) as session:
-        rows = session.exec(select(ActionLog.manager_id, ActionLog.id).where(ActionLog.manager_id.in_(manager_ids))).all()
+        rows = session.exec(select(ActionLog.manager_id, ActionLog.id)
+                            .where(col(ActionLog.manager_id).in_(manager_ids))).all()
     found: dict[int, set[int]] = {m: set() for m in manager_ids}
     for manager_id, entry_id in rows:
         found[manager_id].add(entry_id)

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,8 +33,8 @@ from trusthabits.db.migrate import upgrade_to_head  # noqa: E402
 from trusthabits.db.models import Manager, Member, Team  # noqa: E402
 from trusthabits.services import mail, scheduler  # noqa: E402
 
-OPENS = datetime(2026, 11, 27, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam")).astimezone(timezone.utc)
-LONG_AGO = datetime(2026, 1, 1, tzinfo=timezone.utc)
+OPENS = datetime(2026, 11, 27, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam")).astimezone(UTC)
+LONG_AGO = datetime(2026, 1, 1, tzinfo=UTC)
 TEAMS_PER_MANAGER = 10
 
 
@@ -67,7 +67,8 @@ def seed(engine, teams: int, members: int) -> None:
                 for n in range(teams)]
         session.add_all(rows)
         session.flush()
-        session.add_all(Member(team_id=team.id, email=f"t{team.id}m{i}@bench.test") for team in rows for i in range(members))
+        session.add_all(Member(team_id=team.id,
+            email=f"t{team.id}m{i}@bench.test") for team in rows for i in range(members))
         session.commit()
 
 

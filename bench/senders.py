@@ -239,7 +239,7 @@ def takeover(server_url: str, invitations: int, tmp: Path) -> dict:
 def _leader(processes: list[subprocess.Popen], logs: list[Path]) -> subprocess.Popen:
     """The living process whose log last said it leads."""
     for _ in range(500):
-        for process, log in zip(processes, logs):
+        for process, log in zip(processes, logs, strict=True):
             lines = [line for line in log.read_text().splitlines() if "is the leader" in line]
             if process.poll() is None and lines and re.search(rf":{process.pid}:", lines[-1]):
                 return process

@@ -20,7 +20,7 @@ import statistics
 import sys
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -44,7 +44,7 @@ def seed(db: str) -> None:
     url = f"sqlite:///{db}"
     upgrade_to_head(url)
     rng = random.Random(3)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     current = iso_week_key(now.date())
     weeks = [shift_week(current, -i) for i in range(52 * YEARS, 0, -1)]
     with Session(build_engine(url)) as session:
@@ -58,7 +58,7 @@ def seed(db: str) -> None:
             team = teams.create_team(session, profile.id, name=f"Team {number:02d}", language="en",
                                      time_zone="Europe/Amsterdam", k=3)
             for week in weeks:
-                opened = datetime.combine(week_monday(week), datetime.min.time(), tzinfo=timezone.utc)
+                opened = datetime.combine(week_monday(week), datetime.min.time(), tzinfo=UTC)
                 session.add(PulseRound(team_id=team.id, iso_week=week, instrument_version=CURRENT.version,
                                        opened_at=opened, closes_at=opened + timedelta(days=3),
                                        closed_at=opened + timedelta(days=3)))
@@ -97,7 +97,7 @@ def server(db: str) -> None:
             choices = trends.team_choices(session, manager_id)
             today = actions.manager_today(session, manager_id)
             series, found, history = trends.page_data(session, manager_id, team_id, range_key, today)
-            rounds = share_back.closed_rounds(session, manager_id, team_id, datetime.now(timezone.utc))
+            rounds = share_back.closed_rounds(session, manager_id, team_id, datetime.now(UTC))
         rows = chart_rows(series)
 
         def tr(key, **values):

@@ -94,7 +94,8 @@ def caddy_security_headers(static_dir: Path, https: bool) -> str:
         **({"Strict-Transport-Security": HSTS} if https else {}),
     }
     lines = "".join(f'\t{name} "{value}"\n' for name, value in headers.items())
-    return f"# Written by deploy/local_cluster.py from {static_dir}: regenerate after every export.\nheader {{\n{lines}}}\n"
+    note = f"# Written by deploy/local_cluster.py from {static_dir}: regenerate after every export.\n"
+    return f"{note}header {{\n{lines}}}\n"
 
 
 @dataclass
@@ -402,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--https", action="store_true", help="headers: add Strict-Transport-Security")
     parser.add_argument("--root", type=Path, default=ROOT / ".cluster")
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--proxy-port", type=int, default=int(os.environ.get("TRUSTHABITS_PROXY_PORT", DEFAULT_PROXY_PORT)))
+    parser.add_argument("--proxy-port", type=int,
+                        default=int(os.environ.get("TRUSTHABITS_PROXY_PORT", DEFAULT_PROXY_PORT)))
     args = parser.parse_args(argv)
     if args.command == "headers":
         # Production: python -m deploy.local_cluster headers --static DIR --https > /etc/caddy/trusthabits-headers.caddy

@@ -29,7 +29,8 @@ def test_migrate_then_create_manager(tmp_path):
     assert "up to date" in migrated.stdout
     assert run_cli("migrate", db=db).returncode == 0  # re-running changes nothing
 
-    created = run_cli("create-manager", "--email", "Lead@Example.com", "--name", "Lead", "--language", "nl", db=db, password="long enough pw")
+    created = run_cli("create-manager", "--email", "Lead@Example.com", "--name", "Lead", "--language", "nl", db=db,
+        password="long enough pw")
     assert created.returncode == 0, created.stderr
     engine = build_engine(f"sqlite:///{db}")
     with Session(engine) as session:

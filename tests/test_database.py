@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -25,13 +25,14 @@ def test_sqlite_runs_in_wal_mode(engine):
 
 def test_datetimes_come_back_timezone_aware_utc(session):
     amsterdam = timezone(timedelta(hours=1))
-    session.add(Manager(email="a@example.com", name="A", password_hash="x", created_at=datetime(2026, 3, 29, 3, 30, tzinfo=amsterdam)))
+    session.add(Manager(email="a@example.com", name="A", password_hash="x", created_at=datetime(2026, 3, 29, 3, 30,
+        tzinfo=amsterdam)))
     session.commit()
     session.expunge_all()
     stored = session.exec(select(Manager)).one().created_at
     assert stored.tzinfo is not None
     assert stored.utcoffset() == timedelta(0)
-    assert stored == datetime(2026, 3, 29, 2, 30, tzinfo=timezone.utc)
+    assert stored == datetime(2026, 3, 29, 2, 30, tzinfo=UTC)
 
 
 def test_naive_datetimes_are_refused(session):

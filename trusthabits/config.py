@@ -133,7 +133,7 @@ class Settings(BaseSettings):
 
 
 ENVIRONMENT_VARIABLES: tuple[str, ...] = tuple(
-    name for field in Settings.model_fields.values()
+    str(name) for field in Settings.model_fields.values()
     for name in (field.validation_alias.choices if isinstance(field.validation_alias, AliasChoices)
                  else [field.validation_alias]))
 

@@ -12,12 +12,12 @@ from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.services import scheduler
 from trusthabits.ui.components.shell import connection_overlay
-from trusthabits.web import harden
-from trusthabits.web.origins import engineio_origin_check
 from trusthabits.ui.pages import (
     all_pages,
 )
 from trusthabits.ui.theme import STYLESHEETS, global_style
+from trusthabits.web import harden
+from trusthabits.web.origins import engineio_origin_check
 
 log = logging.getLogger("trusthabits")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
@@ -16,7 +16,7 @@ from trusthabits.core.calendar import (
     week_monday,
 )
 
-UTC = timezone.utc
+UTC = UTC
 FRIDAY = 4
 
 
@@ -89,5 +89,5 @@ def test_next_after_and_latest_at_or_before():
 def test_invalid_schedules_are_refused():
     with pytest.raises(ValueError):
         WeeklySchedule(7, time(9, 0), "Europe/Amsterdam")
-    with pytest.raises(Exception):
+    with pytest.raises(ZoneInfoNotFoundError):
         WeeklySchedule(0, time(9, 0), "Mars/Olympus_Mons")

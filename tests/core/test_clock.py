@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from trusthabits.core import clock
 
-INSTANT = datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc)
+INSTANT = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
 
 
 def test_a_frozen_clock_stands_still_moves_on_request_and_is_undone_afterwards():
@@ -18,15 +18,15 @@ def test_a_frozen_clock_stands_still_moves_on_request_and_is_undone_afterwards()
         assert clock.today_in("America/New_York") == date(2026, 11, 27)
         fixed.advance(timedelta(hours=1))
         assert clock.now() == INSTANT + timedelta(hours=1)
-    assert abs(clock.now() - datetime.now(timezone.utc)) < timedelta(minutes=1)
+    assert abs(clock.now() - datetime.now(UTC)) < timedelta(minutes=1)
 
 
 def test_the_clock_is_always_aware_utc():
-    assert clock.now().tzinfo is timezone.utc
+    assert clock.now().tzinfo is UTC
     with pytest.raises(ValueError):
         clock.FixedClock(datetime(2026, 11, 27, 12, 0))
     amsterdam_noon = datetime.fromisoformat("2026-11-27T12:00:00+01:00")
-    assert clock.FixedClock(amsterdam_noon).now() == datetime(2026, 11, 27, 11, 0, tzinfo=timezone.utc)
+    assert clock.FixedClock(amsterdam_noon).now() == datetime(2026, 11, 27, 11, 0, tzinfo=UTC)
 
 
 def test_rows_created_under_a_frozen_clock_carry_its_time(session):

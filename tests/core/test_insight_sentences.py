@@ -76,7 +76,8 @@ def test_between_eight_and_eleven_weeks_the_sentence_is_labelled_exploratory():
 def test_opposite_direction_and_need_that_moved_most():
     counts = {w: i % 4 for i, w in enumerate(WEEKS)}
     trust = {w: 4.5 - 0.4 * counts[w] for w in WEEKS}
-    assert behaviour_sentences(behaviour_correlations(WEEKS, {"forgiveness": counts}, trust))["forgiveness"].key == "insight.opposite_strong"
+    assert behaviour_sentences(behaviour_correlations(WEEKS, {"forgiveness": counts},
+        trust))["forgiveness"].key == "insight.opposite_strong"
     needs = {"autonomy": {w: trust[w] for w in WEEKS}, "competence": {w: 3.0 + (i % 3) for i, w in enumerate(WEEKS)}}
     sentence = need_sentence(WEEKS, trust, needs)
     assert sentence.text("en") == "Of the three needs, Autonomy moved most with trust (r = +1.00, n = 20 weeks)."

@@ -3,7 +3,7 @@ and reading pasted member emails."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -54,7 +54,7 @@ def test_trust_index_flips_reverse_items():
     trust = CURRENT.trust_items
     expected = sum(5 if not i.reverse else 1 for i in trust) / len(trust)
     assert summary.trust_index == round(expected, 2)
-    for need, item in zip(NEEDS, CURRENT.items_for_week(week)[-3:]):
+    for need, item in zip(NEEDS, CURRENT.items_for_week(week)[-3:], strict=True):
         assert summary.needs[need] == (1 if item.reverse else 5)
 
 
@@ -94,13 +94,14 @@ def test_clean_answers_keeps_only_the_weeks_items_and_limits_the_comment():
 
 
 def test_iso_week_follows_the_team_time_zone():
-    sunday_late_utc = datetime(2026, 11, 29, 23, 30, tzinfo=timezone.utc)  # Monday in Amsterdam
+    sunday_late_utc = datetime(2026, 11, 29, 23, 30, tzinfo=UTC)  # Monday in Amsterdam
     assert iso_week_key(sunday_late_utc, "UTC") == "2026-W48"
     assert iso_week_key(sunday_late_utc, "Europe/Amsterdam") == "2026-W49"
-    assert iso_week_key(datetime(2027, 1, 1, 12, tzinfo=timezone.utc), "UTC") == "2026-W53"
+    assert iso_week_key(datetime(2027, 1, 1, 12, tzinfo=UTC), "UTC") == "2026-W53"
 
 
 def test_pasted_emails_keep_the_valid_and_report_the_invalid():
-    parsed = parse_member_emails("Ann@Example.com, bob@example.com\nnot-an-email;\n\nann@example.com\nCees <cees@example.com>")
+    parsed = parse_member_emails(
+        "Ann@Example.com, bob@example.com\nnot-an-email;\n\nann@example.com\nCees <cees@example.com>")
     assert parsed.valid == ["ann@example.com", "bob@example.com", "cees@example.com"]
     assert parsed.invalid == [("not-an-email", "error.email_invalid")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from trusthabits.core.calendar import local_day, week_start
 from trusthabits.core.scoring import Pause, habit_strength, weekly_counts
@@ -52,7 +52,8 @@ def test_running_week_only_counts_once_the_target_is_met():
     one = habit_strength(days + [MONDAY + timedelta(weeks=2)], 2, [], MONDAY + timedelta(weeks=2, days=1))
     assert (one.score, one.streak, one.this_week) == (base.score, base.streak, 1)
     met = habit_strength(
-        days + [MONDAY + timedelta(weeks=2), MONDAY + timedelta(weeks=2, days=1)], 2, [], MONDAY + timedelta(weeks=2, days=1)
+        days + [MONDAY + timedelta(weeks=2), MONDAY + timedelta(weeks=2, days=1)], 2, [], MONDAY + timedelta(weeks=2,
+            days=1)
     )
     assert met.score > base.score and met.streak == 3
 
@@ -72,7 +73,7 @@ def test_no_entries_means_zero():
 
 def test_late_evening_counts_for_that_local_day():
     # 23:30 in New York on 10 June is already 11 June in UTC.
-    instant = datetime(2026, 6, 11, 3, 30, tzinfo=timezone.utc)
+    instant = datetime(2026, 6, 11, 3, 30, tzinfo=UTC)
     assert local_day(instant, "America/New_York") == date(2026, 6, 10)
     assert local_day(instant, "Europe/Amsterdam") == date(2026, 6, 11)
 
@@ -80,13 +81,13 @@ def test_late_evening_counts_for_that_local_day():
 def test_week_boundaries_follow_the_local_clock_across_daylight_saving_changes():
     amsterdam = "Europe/Amsterdam"
     # Clocks go forward on Sunday 29 March 2026: Sunday 23:30 CEST is 21:30 UTC.
-    spring_sunday = local_day(datetime(2026, 3, 29, 21, 30, tzinfo=timezone.utc), amsterdam)
-    spring_monday = local_day(datetime(2026, 3, 29, 22, 30, tzinfo=timezone.utc), amsterdam)
+    spring_sunday = local_day(datetime(2026, 3, 29, 21, 30, tzinfo=UTC), amsterdam)
+    spring_monday = local_day(datetime(2026, 3, 29, 22, 30, tzinfo=UTC), amsterdam)
     assert spring_sunday == date(2026, 3, 29) and week_start(spring_sunday) == date(2026, 3, 23)
     assert spring_monday == date(2026, 3, 30) and week_start(spring_monday) == date(2026, 3, 30)
     # Clocks go back on Sunday 25 October 2026: Sunday 23:30 CET is 22:30 UTC.
-    autumn_sunday = local_day(datetime(2026, 10, 25, 22, 30, tzinfo=timezone.utc), amsterdam)
-    autumn_monday = local_day(datetime(2026, 10, 25, 23, 30, tzinfo=timezone.utc), amsterdam)
+    autumn_sunday = local_day(datetime(2026, 10, 25, 22, 30, tzinfo=UTC), amsterdam)
+    autumn_monday = local_day(datetime(2026, 10, 25, 23, 30, tzinfo=UTC), amsterdam)
     assert week_start(autumn_sunday) == date(2026, 10, 19)
     assert week_start(autumn_monday) == date(2026, 10, 26)
     # The week of a change has seven days like any other and is scored as one week.

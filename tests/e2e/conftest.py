@@ -83,7 +83,8 @@ def app_server(tmp_path_factory) -> AppServer:
         "REFLEX_UPLOADED_FILES_DIR": str(workdir / "uploads"),
         "TMPDIR": str(workdir / "tmp"),
         "REFLEX_USE_SYSTEM_BUN": "1",
-        "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PATH": os.pathsep.join([str(ROOT / ".tools/node_modules/.bin"), str(Path(sys.executable).parent),
+                                 os.environ["PATH"]]),
     }
     log_path = workdir / "server.log"
     (workdir / "tmp").mkdir()

@@ -102,7 +102,8 @@ def test_log_undo_details_backdate_edit_delete_and_persist(page, app_server):
     row(page, "Stewardship").get_by_role("button", name="Keep").click()
     expect(row(page, "Stewardship")).to_have_count(1)
     row(page, "Stewardship").get_by_role("button", name="Delete entry").click()
-    row(page, "Stewardship").get_by_role("group", name="Delete this entry?").get_by_role("button", name="Delete").click()
+    row(page, "Stewardship").get_by_role("group", name="Delete this entry?").get_by_role("button",
+        name="Delete").click()
     expect(page.get_by_text("Entry deleted: Stewardship.")).to_be_visible()
     expect(row(page, "Stewardship")).to_have_count(0)
 

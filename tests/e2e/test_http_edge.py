@@ -13,8 +13,8 @@ import pytest
 import socketio
 from sqlmodel import Session
 
-from tests.e2e.helpers import PASSWORD, create_manager, run_async
 from tests.e2e.conftest import unique_email
+from tests.e2e.helpers import PASSWORD, create_manager, run_async
 from trusthabits.services import accounts
 
 
@@ -109,7 +109,8 @@ def _announce_huge_body(server, headers: dict[str, str], length: int) -> int:
     parts = urllib.parse.urlsplit(server.base_url)
     with socket.create_connection((parts.hostname, parts.port), timeout=30) as conn:
         head = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-        conn.sendall(f"POST /_upload HTTP/1.1\r\nHost: {parts.netloc}\r\n{head}Content-Length: {length}\r\n\r\n".encode())
+        request = f"POST /_upload HTTP/1.1\r\nHost: {parts.netloc}\r\n{head}Content-Length: {length}\r\n\r\n"
+        conn.sendall(request.encode())
         conn.sendall(b"x" * 1024)
         return int(conn.recv(1024).split(b" ", 2)[1])
 

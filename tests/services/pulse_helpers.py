@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import select
 
@@ -11,7 +11,7 @@ from trusthabits.db.models import OutboxMessage
 from trusthabits.services import accounts, pulse_rounds, teams
 
 BASE_URL = "http://pulse.test"
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)  # Wednesday of 2026-W48
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # Wednesday of 2026-W48
 
 
 def manager(session, email="ann@example.com", name="Ann"):

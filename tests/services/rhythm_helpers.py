@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
@@ -11,11 +11,11 @@ from trusthabits.db.models import Manager, OutboxMessage, Team
 from trusthabits.services import accounts, scheduler, teams
 
 BASE_URL = "http://rhythm.test"
-LONG_AGO = datetime(2025, 12, 1, tzinfo=timezone.utc)
+LONG_AGO = datetime(2025, 12, 1, tzinfo=UTC)
 
 
 def local(zone: str, *parts: int) -> datetime:
-    return datetime(*parts, tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+    return datetime(*parts, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def manager(session, email="ann@example.com", name="Ann", zone="Europe/Amsterdam", locale="en") -> Manager:

@@ -211,5 +211,6 @@ def test_a_token_of_manager_a_never_yields_manager_b(session):
     assert accounts.resolve_session(session, bob_token) == bob
     # A changing their password does not touch B's sessions.
     _, ann_token = accounts.sign_in(session, email="ann@example.com", password=PASSWORD)
-    accounts.change_password(session, ann.id, current_password=PASSWORD, new_password="another passphrase", keep_token=ann_token)
+    accounts.change_password(session, ann.id, current_password=PASSWORD, new_password="another passphrase",
+        keep_token=ann_token)
     assert accounts.resolve_session(session, bob_token) == bob

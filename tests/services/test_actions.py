@@ -3,7 +3,7 @@ the week summary, and that one manager can never touch another's entries."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -11,7 +11,7 @@ from trusthabits.core.errors import FieldErrors
 from trusthabits.services import accounts, actions
 
 # Thursday 26 November 2026, 10:00 in Amsterdam.
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 26)
 
 
@@ -24,7 +24,7 @@ def manager(session, email="ann@example.com", time_zone="Europe/Amsterdam"):
 def test_log_defaults_to_the_managers_local_today(session):
     ann = manager(session, time_zone="America/New_York")
     # 23:30 on 25 November in New York is already the 26th in UTC.
-    entry = actions.log_action(session, ann, "courage", now=datetime(2026, 11, 26, 4, 30, tzinfo=timezone.utc))
+    entry = actions.log_action(session, ann, "courage", now=datetime(2026, 11, 26, 4, 30, tzinfo=UTC))
     assert entry.day == date(2026, 11, 25)
     assert entry.micro_action is None and entry.note == ""
 
@@ -32,8 +32,10 @@ def test_log_defaults_to_the_managers_local_today(session):
 def test_log_with_details_then_edit_and_delete(session):
     ann = manager(session)
     entry = actions.log_action(session, ann, "empowerment", micro_action="shared_context", note=" asked Bart ", now=NOW)
-    assert (entry.behaviour, entry.micro_action, entry.note, entry.day) == ("empowerment", "shared_context", "asked Bart", TODAY)
-    edited = actions.update_entry(session, ann, entry.id, micro_action="let_decide", note="let Bart decide", day=date(2026, 11, 24), now=NOW)
+    assert (entry.behaviour, entry.micro_action, entry.note, entry.day) == ("empowerment", "shared_context",
+        "asked Bart", TODAY)
+    edited = actions.update_entry(session, ann, entry.id, micro_action="let_decide", note="let Bart decide",
+        day=date(2026, 11, 24), now=NOW)
     assert (edited.micro_action, edited.note, edited.day) == ("let_decide", "let Bart decide", date(2026, 11, 24))
     assert actions.get_entry(session, ann, entry.id) == edited
     actions.delete_entry(session, ann, entry.id)
@@ -67,8 +69,9 @@ def test_backdating_up_to_seven_days_and_never_into_the_future(session):
 def test_an_old_entry_keeps_its_day_when_its_note_is_edited(session):
     ann = manager(session)
     entry = actions.log_action(session, ann, "courage", day=date(2026, 11, 20), now=NOW)
-    later = datetime(2026, 12, 20, 9, 0, tzinfo=timezone.utc)
-    edited = actions.update_entry(session, ann, entry.id, micro_action=None, note="still true", day=entry.day, now=later)
+    later = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+    edited = actions.update_entry(session, ann, entry.id, micro_action=None, note="still true", day=entry.day,
+        now=later)
     assert edited.note == "still true" and edited.day == date(2026, 11, 20)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import func, select
@@ -10,7 +10,7 @@ from sqlmodel import func, select
 from trusthabits.db.models import ActionLog, Invitation, PulseResponse, PulseRound
 from trusthabits.services import demo, reflections, trends
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def test_demo_history_has_gaps_below_k_and_a_lagged_pattern(session):

@@ -77,7 +77,8 @@ def test_entries_are_paged_filtered_and_searchable(session):
 
 def test_export_import_round_trip_leaves_the_data_identical(session):
     ann = manager(session)
-    actions.log_action(session, ann, "empowerment", micro_action="shared_context", note='said "why", with commas', now=NOW)
+    actions.log_action(session, ann, "empowerment", micro_action="shared_context", note='said "why", with commas',
+        now=NOW)
     actions.log_action(session, ann, "forgiveness", day=TODAY - timedelta(days=3), note="é ünïcode ✓", now=NOW)
     exported = data_transfer.export_json(session, ann)
     before = data_transfer.all_entries(session, ann)

@@ -3,7 +3,7 @@ behind Today, the heatmap and the history pages, and paging reaches the oldest e
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import insert, text
 
@@ -16,7 +16,7 @@ ENTRIES = 9_000
 
 
 def seed(session, manager_id: int) -> None:
-    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    at = datetime(2026, 1, 1, tzinfo=UTC)
     rows = [
         {
             "uid": f"{n:032x}", "manager_id": manager_id, "behaviour": KEYS[n % len(KEYS)], "micro_action": None,
@@ -35,7 +35,8 @@ def test_the_day_index_serves_the_managers_queries(session):
     plan = " ".join(
         str(row[-1])
         for row in session.execute(
-            text("EXPLAIN QUERY PLAN SELECT day, count(*) FROM action_log WHERE manager_id = :m AND day >= :d GROUP BY day"),
+            text("EXPLAIN QUERY PLAN SELECT day, count(*) FROM action_log "
+                 "WHERE manager_id = :m AND day >= :d GROUP BY day"),
             {"m": ann, "d": TODAY.isoformat()},
         )
     )

@@ -3,7 +3,7 @@ account services run against a real PostgreSQL server."""
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -39,7 +39,8 @@ def test_migrations_match_the_models_on_postgres(postgres_url):
 
 def test_accounts_on_postgres(pg_session):
     profile = accounts.register(
-        pg_session, name="Ann", email="Ann@Example.com", password="long enough pw", locale="nl", time_zone="Europe/Amsterdam"
+        pg_session, name="Ann", email="Ann@Example.com", password="long enough pw", locale="nl",
+            time_zone="Europe/Amsterdam"
     )
     with pytest.raises(FieldErrors):
         accounts.register(
@@ -51,4 +52,4 @@ def test_accounts_on_postgres(pg_session):
     accounts.sign_out(pg_session, token)
     assert accounts.resolve_session(pg_session, token) is None
     created = pg_session.exec(select(Manager.created_at)).one()
-    assert created.tzinfo is not None and created.utcoffset() == timezone.utc.utcoffset(None)
+    assert created.tzinfo is not None and created.utcoffset() == UTC.utcoffset(None)

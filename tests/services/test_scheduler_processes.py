@@ -13,12 +13,9 @@ from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-from aiosmtpd.controller import Controller
 from sqlmodel import Session
 
 from tests.services.rhythm_helpers import BASE_URL, local, manager, team
-from tests.services.test_mail_delivery import Inbox, _free_port
 from trusthabits.db.engine import build_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,16 +23,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DUE = local("Europe/Amsterdam", 2026, 11, 27, 16, 30)
 TEAMS, MEMBERS = 4, 5
 EXPECTED = TEAMS * MEMBERS + 1
-
-
-@pytest.fixture
-def inbox():
-    received = Inbox()
-    controller = Controller(received, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    received.url = f"smtp+plain://127.0.0.1:{controller.port}"
-    yield received
-    controller.stop()
 
 
 def _seed(url: str) -> None:
@@ -103,27 +90,6 @@ def _killed_between_claim_and_send_is_taken_over_at_once(url, inbox, tmp_path):
 
 def test_a_sender_killed_between_claim_and_send_is_taken_over_at_once_sqlite(db_path, inbox, tmp_path):
     _killed_between_claim_and_send_is_taken_over_at_once(f"sqlite:///{db_path}", inbox, tmp_path)
-
-
-@pytest.fixture
-def fresh_postgres(postgres_url):
-    """A new, migrated database on the throwaway server, so this test starts from nothing."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from trusthabits.db.migrate import upgrade_to_head
-
-    name = f"rhythm_{os.getpid()}"
-    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    url = make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    upgrade_to_head(url)
-    yield url
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
 
 
 def test_three_scheduler_processes_at_once_deliver_each_message_once_postgres(fresh_postgres, inbox, tmp_path):

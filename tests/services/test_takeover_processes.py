@@ -16,13 +16,10 @@ import time
 
 from sqlmodel import Session, select
 
+from tests.adapters.test_scheduler_leader import HANG_GUARD_S
+from tests.services.test_scheduler_processes import DUE, EXPECTED, ROOT, _delivered, _seed
 from trusthabits.db.engine import build_engine
 from trusthabits.db.models import OutboxMessage
-
-from tests.adapters.test_scheduler_leader import HANG_GUARD_S
-from tests.services.test_scheduler_processes import (  # noqa: F401 - fixtures
-    DUE, EXPECTED, ROOT, _delivered, _seed, fresh_postgres, inbox,
-)
 
 NO_LEASE = {"TRUSTHABITS_CLAIM_LEASE_S": "3600", "TRUSTHABITS_LEADER_RETRY_S": "0.2",
             "TRUSTHABITS_SENDER_POLL_S": "0.2"}

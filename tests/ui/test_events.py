@@ -118,7 +118,7 @@ def test_public_handlers_are_checked_the_same_way(db_path):
 
 
 def _manager(session, email="ann@example.com"):
-    profile = accounts.register(session, name="Ann", email=email, password="long enough pw", locale="en",
+    accounts.register(session, name="Ann", email=email, password="long enough pw", locale="en",
                                 time_zone="Europe/Amsterdam")
     return accounts.sign_in(session, email=email, password="long enough pw")
 

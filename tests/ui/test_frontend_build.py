@@ -13,7 +13,8 @@ from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.ui import frontend_build
 
 ROOT = Path(__file__).resolve().parents[2]
-SCALE = r"(?:amber|blue|bronze|brown|crimson|cyan|gold|grass|gray|green|indigo|iris|jade|lime|mauve|mint|olive|orange|pink|plum|purple|red|ruby|sage|sand|sky|slate|teal|tomato|violet|yellow)"
+SCALE = (r"(?:amber|blue|bronze|brown|crimson|cyan|gold|grass|gray|green|indigo|iris|jade|lime|mauve|mint|olive|"
+         r"orange|pink|plum|purple|red|ruby|sage|sand|sky|slate|teal|tomato|violet|yellow)")
 USES = [
     re.compile(rf'color_scheme="({SCALE})"'),
     re.compile(rf"var\(--({SCALE})-a?\d+\)"),
@@ -51,7 +52,8 @@ def test_stylesheets_load_only_the_used_colour_scales():
 
 
 POSTCSS = 'export default {\n  plugins: {\n    "postcss-import": {},\n    autoprefixer: {},\n  },\n};\n'
-VITE = "output: {\n  codeSplitting: {\n    groups: [\n      { test: /env.json/, name: \"reflex-env\" },\n    ],\n  },\n},\n"
+VITE = ("output: {\n  codeSplitting: {\n    groups: [\n      { test: /env.json/, name: \"reflex-env\" },\n    ],\n"
+        "  },\n},\n")
 ROOT_JSX = '  const loaders = {\n    "@radix-ui/themes": () => import("@radix-ui/themes"),\n  };\n'
 
 

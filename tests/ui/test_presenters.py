@@ -4,7 +4,7 @@ Pure functions: no state, no database, no browser."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import partial
 
 import pytest
@@ -25,7 +25,7 @@ from trusthabits.ui.presenters import entries, habits, history, reflect, teams, 
 EN = partial(translate, language="en")
 NL = partial(translate, language="nl")
 TODAY = date(2026, 11, 26)  # a Thursday
-NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
 
 def _entry(day: date, micro: str | None = None, note: str = "") -> Entry:

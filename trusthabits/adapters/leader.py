@@ -132,12 +132,12 @@ class PostgresLocks:
         self._leading = False
         self._presence = False
 
-    def _query(self, sql: str, **params) -> object:
+    def _query(self, sql: str, **params: object) -> object:
         if self._connection is None:
             self._connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         return self._connection.execute(text(sql), params).scalar()
 
-    def _presence_key(self, name: str) -> dict:
+    def _presence_key(self, name: str) -> dict[str, int]:
         return {"space": PRESENCE_NAMESPACE, "key": zlib.crc32(name.encode()) - 2**31}
 
     def hold_presence(self) -> None:

@@ -22,7 +22,7 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
-from datetime import timezone
+from datetime import UTC
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -52,7 +52,7 @@ def _safe(tick: Tick, locks: ProcessLocks) -> Callable[[], None]:
 
 
 def start_ticking(tick: Tick, locks: ProcessLocks, settings: Settings) -> BackgroundScheduler:
-    heartbeat = BackgroundScheduler(timezone=timezone.utc, job_defaults={
+    heartbeat = BackgroundScheduler(timezone=UTC, job_defaults={
         "coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE_SECONDS})
     heartbeat.add_job(_safe(tick, locks), "interval", seconds=settings.tick_seconds, id="tick",
                       next_run_time=clock.now())

@@ -67,7 +67,7 @@ def build_message(mail_from: str, to: str, subject: str, body: str) -> MIMEText:
     message = MIMEText(body, "plain", "utf-8")
     message["From"] = mail_from
     message["To"] = to
-    message["Subject"] = Header(subject, "utf-8") if not subject.isascii() else subject
+    message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8").encode()
     return message
 
 

@@ -76,7 +76,7 @@ def lockout_until(failures: list[datetime]) -> datetime | None:
     """
     ordered = sorted(failures)
     until: datetime | None = None
-    for first, last in zip(ordered, ordered[FAILED_SIGNIN_LIMIT - 1 :]):
+    for first, last in zip(ordered, ordered[FAILED_SIGNIN_LIMIT - 1 :], strict=False):
         if last - first <= FAILED_SIGNIN_WINDOW:
             candidate = last + LOCKOUT_DURATION
             until = candidate if until is None or candidate > until else until

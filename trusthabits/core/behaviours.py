@@ -46,7 +46,11 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             ("shared_context", "Shared the context behind a decision", "Deelde de achtergrond van een besluit"),
             ("let_decide", "Let someone decide without me", "Liet iemand beslissen zonder mij"),
             ("offered_stretch", "Offered someone a stretch assignment", "Bood iemand een uitdagende klus aan"),
-            ("asked_needs", "Asked what someone needs to do the job well", "Vroeg wat iemand nodig heeft om het werk goed te doen"),
+            (
+                "asked_needs",
+                "Asked what someone needs to do the job well",
+                "Vroeg wat iemand nodig heeft om het werk goed te doen",
+            ),
             ("removed_obstacle", "Removed an obstacle from someone's path", "Haalde een obstakel voor iemand weg"),
         ),
     ),
@@ -60,11 +64,31 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             "nl": "Schets een beeld voor de lange termijn waar mensen trots op zijn en op kunnen koersen.",
         },
         micro_actions=_actions(
-            ("linked_purpose", "Linked today's work to our bigger purpose", "Verbond het werk van vandaag met ons grotere doel"),
-            ("explained_why", "Explained why a choice serves the long run", "Legde uit waarom een keuze de lange termijn dient"),
-            ("chose_responsibly", "Chose the responsible option over the easy one", "Koos de verantwoorde optie boven de makkelijke"),
-            ("shared_vision", "Talked with the team about where we are heading", "Sprak met het team over waar we heen gaan"),
-            ("thought_of_others", "Weighed the effect on people outside the team", "Woog het effect op mensen buiten het team mee"),
+            (
+                "linked_purpose",
+                "Linked today's work to our bigger purpose",
+                "Verbond het werk van vandaag met ons grotere doel",
+            ),
+            (
+                "explained_why",
+                "Explained why a choice serves the long run",
+                "Legde uit waarom een keuze de lange termijn dient",
+            ),
+            (
+                "chose_responsibly",
+                "Chose the responsible option over the easy one",
+                "Koos de verantwoorde optie boven de makkelijke",
+            ),
+            (
+                "shared_vision",
+                "Talked with the team about where we are heading",
+                "Sprak met het team over waar we heen gaan",
+            ),
+            (
+                "thought_of_others",
+                "Weighed the effect on people outside the team",
+                "Woog het effect op mensen buiten het team mee",
+            ),
         ),
     ),
     Behaviour(
@@ -77,7 +101,11 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             "nl": "Sta voor wat je zegt en steun je mensen, ook als dat ongemakkelijk is.",
         },
         micro_actions=_actions(
-            ("backed_publicly", "Backed a team member in front of others", "Steunde een teamlid in het bijzijn van anderen"),
+            (
+                "backed_publicly",
+                "Backed a team member in front of others",
+                "Steunde een teamlid in het bijzijn van anderen",
+            ),
             ("raised_hard_topic", "Raised a difficult topic openly", "Bracht een lastig onderwerp open ter sprake"),
             ("defended_case", "Defended the team's case higher up", "Verdedigde de zaak van het team hogerop"),
             ("kept_word", "Kept a promise that cost me effort", "Hield een belofte die me moeite kostte"),
@@ -94,11 +122,19 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             "nl": "Ken je grenzen en laat zien dat je de kennis van anderen nodig hebt.",
         },
         micro_actions=_actions(
-            ("said_dont_know", "Said \"I don't know how we best do this\"", "Zei \"ik weet niet hoe we dit het beste doen\""),
+            (
+                "said_dont_know",
+                "Said \"I don't know how we best do this\"",
+                "Zei \"ik weet niet hoe we dit het beste doen\"",
+            ),
             ("asked_advice", "Asked a team member for advice", "Vroeg een teamlid om advies"),
             ("admitted_mistake", "Admitted a mistake of my own", "Gaf een eigen fout toe"),
             ("asked_feedback", "Asked for feedback on how I lead", "Vroeg feedback op hoe ik leiding geef"),
-            ("learned_from_junior", "Learned something from a less experienced colleague", "Leerde iets van een minder ervaren collega"),
+            (
+                "learned_from_junior",
+                "Learned something from a less experienced colleague",
+                "Leerde iets van een minder ervaren collega",
+            ),
         ),
     ),
     Behaviour(
@@ -114,8 +150,16 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             ("gave_credit", "Gave someone the credit for a result", "Gaf iemand de eer voor een resultaat"),
             ("praised_contribution", "Praised a specific contribution", "Prees een concrete bijdrage"),
             ("let_present", "Let a team member present our work", "Liet een teamlid ons werk presenteren"),
-            ("looked_at_myself", "Looked at my own part first when results disappointed", "Keek eerst naar mijn eigen rol toen resultaten tegenvielen"),
-            ("discussed_privately", "Discussed a problem privately, not in public", "Besprak een probleem onder vier ogen, niet in het openbaar"),
+            (
+                "looked_at_myself",
+                "Looked at my own part first when results disappointed",
+                "Keek eerst naar mijn eigen rol toen resultaten tegenvielen",
+            ),
+            (
+                "discussed_privately",
+                "Discussed a problem privately, not in public",
+                "Besprak een probleem onder vier ogen, niet in het openbaar",
+            ),
         ),
     ),
     Behaviour(
@@ -131,8 +175,16 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
             ("let_mistake_go", "Let a mistake go without blame", "Liet een fout los zonder schuldvraag"),
             ("asked_lesson", "Asked what we learned from a mistake", "Vroeg wat we van een fout leerden"),
             ("said_its_ok", "Said out loud that mistakes are allowed", "Zei hardop dat fouten mogen"),
-            ("fresh_start", "Gave someone a fresh start after a conflict", "Gaf iemand een nieuwe kans na een conflict"),
-            ("shared_own_failure", "Shared a failure of my own and what it taught me", "Deelde een eigen mislukking en wat die me leerde"),
+            (
+                "fresh_start",
+                "Gave someone a fresh start after a conflict",
+                "Gaf iemand een nieuwe kans na een conflict",
+            ),
+            (
+                "shared_own_failure",
+                "Shared a failure of my own and what it taught me",
+                "Deelde een eigen mislukking en wat die me leerde",
+            ),
         ),
     ),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAYS_PER_WEEK = 7
@@ -105,7 +105,7 @@ class WeeklySchedule:
         # fold=0 gives exactly the documented behaviour: the pre-transition offset for both a
         # skipped and a repeated wall-clock time.
         local = datetime.combine(day, self.at, tzinfo=ZoneInfo(self.zone))
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
 
     def next_after(self, instant: datetime) -> tuple[str, datetime]:
         """The first occurrence strictly after `instant`, with its ISO week key."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from trusthabits.core.calendar import local_day
@@ -26,7 +26,7 @@ class SystemClock:
     """The computer's clock, in UTC."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 @dataclass
@@ -38,7 +38,7 @@ class FixedClock:
     def __post_init__(self) -> None:
         if self.at.tzinfo is None:
             raise ValueError("a FixedClock needs an aware datetime")
-        self.at = self.at.astimezone(timezone.utc)
+        self.at = self.at.astimezone(UTC)
 
     def now(self) -> datetime:
         return self.at

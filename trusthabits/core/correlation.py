@@ -10,8 +10,8 @@ below CONFIDENT_PAIRED_WEEKS. Nothing here claims causation; the wording lives i
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 MIN_PAIRED_WEEKS = 8
 CONFIDENT_PAIRED_WEEKS = 12
@@ -56,7 +56,7 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     sxx, syy = sum(d * d for d in dx), sum(d * d for d in dy)
     if sxx == 0 or syy == 0:
         return None
-    return sum(a * b for a, b in zip(dx, dy)) / math.sqrt(sxx * syy)
+    return sum(a * b for a, b in zip(dx, dy, strict=True)) / math.sqrt(sxx * syy)
 
 
 def lagged_pairs(
@@ -101,7 +101,7 @@ def behaviour_correlations(
 def strongest(correlations: list[Correlation]) -> Correlation | None:
     """The reportable correlation with the largest size, or None while data is too thin."""
     reportable = [c for c in correlations if c.reportable]
-    return max(reportable, key=lambda c: abs(c.r), default=None)
+    return max(reportable, key=lambda c: abs(c.r or 0.0), default=None)
 
 
 def need_that_moved_most(
@@ -113,9 +113,9 @@ def need_that_moved_most(
     found = []
     for need, series in needs.items():
         pairs = [
-            (float(series[w]), float(trust[w]))
+            (need_mean, trust_mean)
             for w in weeks
-            if series.get(w) is not None and trust.get(w) is not None
+            if (need_mean := series.get(w)) is not None and (trust_mean := trust.get(w)) is not None
         ]
         found.append(correlate(need, pairs, 0))
     return strongest(found)

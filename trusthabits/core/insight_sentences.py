@@ -8,8 +8,8 @@ waiting for. The words are catalogue keys (core/i18n/trends.py), written never t
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from trusthabits.core import correlation
 from trusthabits.core.i18n import translate
@@ -22,7 +22,7 @@ class Sentence:
     exploratory: bool = False
 
     def text(self, language: str) -> str:
-        values = {k: translate(v, language) if k in _TRANSLATED else v for k, v in self.values.items()}
+        values = {k: translate(str(v), language) if k in _TRANSLATED else v for k, v in self.values.items()}
         sentence = translate(self.key, language, **values)
         return translate("insight.exploratory", language, sentence=sentence) if self.exploratory else sentence
 
@@ -31,8 +31,9 @@ class Sentence:
 _TRANSLATED = {"behaviour", "need", "when"}
 
 
-def _r(value: float) -> str:
-    return f"{value:+.2f}"
+def _r(value: float | None) -> str:
+    """r with its sign; a reportable correlation always has one (None only where it does not vary)."""
+    return "–" if value is None else f"{value:+.2f}"
 
 
 def _behaviour_sentence(best: correlation.Correlation) -> Sentence:

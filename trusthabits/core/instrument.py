@@ -10,6 +10,7 @@ stays here, so old answers remain interpretable. The wording is our own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -132,7 +133,8 @@ class InvalidAnswers(ValueError):
         self.missing = missing
 
 
-def clean_answers(items: tuple[Item, ...], raw: dict, comment: str | None) -> tuple[dict[str, int], str]:
+def clean_answers(items: tuple[Item, ...], raw: Mapping[str, object], comment: str | None) -> tuple[dict[str, int],
+    str]:
     """Validate hostile input from the answer page: every item present as an integer on the
     scale and nothing else kept; the comment trimmed and within its length limit."""
     answers: dict[str, int] = {}

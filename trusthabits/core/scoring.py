@@ -16,9 +16,9 @@ target, and until then the score shows where the finished weeks left it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from trusthabits.core.calendar import week_start
 

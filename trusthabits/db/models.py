@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import BigInteger, Column, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -15,12 +14,12 @@ from trusthabits.core.i18n import DEFAULT_LANGUAGE
 from trusthabits.db.types import UTCDateTime
 
 
-def _utc_column(nullable: bool = False, index: bool = False) -> Column:
+def _utc_column(nullable: bool = False, index: bool = False) -> Column[datetime]:
     return Column(UTCDateTime(), nullable=nullable, index=index)
 
 
 class Manager(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=320, unique=True, index=True)
     name: str = Field(max_length=120)
     password_hash: str = Field(max_length=255)
@@ -31,7 +30,7 @@ class Manager(SQLModel, table=True):
     reflect_weekday: int = Field(default=4)
     reflect_time: str = Field(default="16:00", max_length=5)
     # Occurrences before this instant are never sent: a new or changed schedule starts fresh.
-    reflect_since: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    reflect_since: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class AuthSession(SQLModel, table=True):
@@ -39,13 +38,13 @@ class AuthSession(SQLModel, table=True):
 
     __tablename__ = "auth_session"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     last_seen_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     expires_at: datetime = Field(sa_column=_utc_column())
-    revoked_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class LoginAttempt(SQLModel, table=True):
@@ -54,7 +53,7 @@ class LoginAttempt(SQLModel, table=True):
     __tablename__ = "login_attempt"
     __table_args__ = (Index("ix_login_attempt_email_at", "email", "attempted_at"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=320)
     attempted_at: datetime = Field(sa_column=_utc_column())
     succeeded: bool = Field(default=False)
@@ -70,12 +69,12 @@ class ActionLog(SQLModel, table=True):
         UniqueConstraint("manager_id", "uid", name="uq_action_log_manager_uid"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     # Stable identity across export and import, so a re-import never duplicates an entry.
     uid: str = Field(max_length=32)
     manager_id: int = Field(foreign_key="manager.id")
     behaviour: str = Field(max_length=32)
-    micro_action: Optional[str] = Field(default=None, max_length=48)
+    micro_action: str | None = Field(default=None, max_length=48)
     note: str = Field(default="", max_length=280)
     day: date
     created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
@@ -87,7 +86,7 @@ class HabitPause(SQLModel, table=True):
 
     __tablename__ = "habit_pause"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     start: date
     end: date
@@ -100,7 +99,7 @@ class HabitTarget(SQLModel, table=True):
     __tablename__ = "habit_target"
     __table_args__ = (UniqueConstraint("manager_id", "behaviour", name="uq_habit_target_manager_behaviour"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id")
     behaviour: str = Field(max_length=32)
     per_week: int
@@ -125,7 +124,7 @@ def random_id() -> int:
 
 
 class Team(SQLModel, table=True):
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     name: str = Field(max_length=80)
     language: str = Field(default=DEFAULT_LANGUAGE, max_length=8)
@@ -137,13 +136,13 @@ class Team(SQLModel, table=True):
     pulse_time: str = Field(default="13:00", max_length=5)
     reminder_hours: int = Field(default=48)
     close_after_days: int = Field(default=5)
-    pulse_since: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    pulse_since: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Member(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("team_id", "email", name="uq_member_team_email"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
     email: str = Field(max_length=320)
     active: bool = Field(default=True)
@@ -156,13 +155,13 @@ class PulseRound(SQLModel, table=True):
     __tablename__ = "pulse_round"
     __table_args__ = (UniqueConstraint("team_id", "iso_week", name="uq_pulse_round_team_week"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
     iso_week: str = Field(max_length=8)
     instrument_version: int
     opened_at: datetime = Field(sa_column=_utc_column())
     closes_at: datetime = Field(sa_column=_utc_column())
-    closed_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class Invitation(SQLModel, table=True):
@@ -170,13 +169,13 @@ class Invitation(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("round_id", "member_id", name="uq_invitation_round_member"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(foreign_key="pulse_round.id", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     sent_at: datetime = Field(sa_column=_utc_column())
-    used_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
-    reminded_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    used_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    reminded_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class PulseResponse(SQLModel, table=True):
@@ -211,7 +210,7 @@ class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_status_next", "status", "next_attempt_at"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     idempotency_key: str = Field(max_length=200, unique=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     kind: str = Field(max_length=40)
@@ -226,7 +225,7 @@ class OutboxMessage(SQLModel, table=True):
     next_attempt_at: datetime = Field(sa_column=_utc_column())
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
-    sent_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 # --- The weekly rhythm ----------------------------------------------------------------------
@@ -243,15 +242,15 @@ class ScheduledSend(SQLModel, table=True):
         Index("ix_scheduled_send_status_due", "status", "due_at"),
     )
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=32)
     target_id: int
     period: str = Field(max_length=8)
     due_at: datetime = Field(sa_column=_utc_column())
     status: str = Field(default="pending", max_length=16)
-    claimed_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    claimed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     claimed_by: str = Field(default="", max_length=80)
-    done_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    done_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     note: str = Field(default="", max_length=300)
 
 
@@ -260,11 +259,11 @@ class Reflection(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("manager_id", "iso_week", name="uq_reflection_manager_week"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     manager_id: int = Field(foreign_key="manager.id", index=True)
     iso_week: str = Field(max_length=8)
     question_key: str = Field(default="", max_length=40)
     went_well: str = Field(default="", sa_column=Column(Text, nullable=False))
     try_next: str = Field(default="", sa_column=Column(Text, nullable=False))
     updated_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
-    finished_at: Optional[datetime] = Field(default=None, sa_column=_utc_column(nullable=True))
+    finished_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

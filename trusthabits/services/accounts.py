@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import accounts as rules
 from trusthabits.core import clock
 from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.db.models import AuthSession, LoginAttempt, Manager
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import security
 
 SESSION_LIFETIME = timedelta(days=30)
@@ -42,7 +43,7 @@ class SignInRefused(Refused):
 
 
 def _profile(manager: Manager) -> Profile:
-    return Profile(manager.id, manager.email, manager.name, manager.locale, manager.time_zone)
+    return Profile(stored_id(manager), manager.email, manager.name, manager.locale, manager.time_zone)
 
 
 def _profile_errors(name: str, locale: str, time_zone: str) -> dict[str, str]:
@@ -91,7 +92,7 @@ def _lockout_remaining(session: Session, email: str, now: datetime) -> timedelta
     attempts = session.exec(
         select(LoginAttempt)
         .where(LoginAttempt.email == email, LoginAttempt.attempted_at > since)
-        .order_by(LoginAttempt.attempted_at)
+        .order_by(col(LoginAttempt.attempted_at))
     ).all()
     failures: list[datetime] = []
     for attempt in attempts:  # a successful sign-in wipes the slate
@@ -116,13 +117,13 @@ def sign_in(session: Session, *, email: str, password: str) -> tuple[Profile, st
     manager = session.exec(select(Manager).where(Manager.email == email)).first()
     ok = security.verify_password(manager.password_hash if manager else None, password)
     session.add(LoginAttempt(email=email, attempted_at=now, succeeded=ok))
-    if not ok:
+    if not ok or manager is None:
         session.commit()
         raise SignInRefused("error.signin_failed")
     if security.needs_rehash(manager.password_hash):
         manager.password_hash = security.hash_password(password)
         session.add(manager)
-    token = _open_session(session, manager.id, now)
+    token = _open_session(session, stored_id(manager), now)
     session.commit()
     return _profile(manager), token
 
@@ -149,7 +150,7 @@ def resolve_session(session: Session, token: str | None) -> Profile | None:
     now = clock.now()
     row = session.exec(
         select(AuthSession, Manager)
-        .join(Manager, Manager.id == AuthSession.manager_id)
+        .join(Manager, col(Manager.id) == col(AuthSession.manager_id))
         .where(AuthSession.token_hash == security.hash_token(token))
     ).first()
     if row is None:
@@ -178,7 +179,7 @@ def sign_out(session: Session, token: str | None) -> None:
 
 
 def get_profile(session: Session, manager_id: int) -> Profile:
-    return _profile(session.get(Manager, manager_id))
+    return _profile(required(session, Manager, manager_id))
 
 
 def update_profile(
@@ -186,7 +187,7 @@ def update_profile(
 ) -> Profile:
     if errors := _profile_errors(name, locale, time_zone):
         raise FieldErrors(errors)
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     manager.name, manager.locale, manager.time_zone = name.strip(), locale, time_zone
     session.add(manager)
     session.commit()
@@ -197,7 +198,7 @@ def change_password(
     session: Session, manager_id: int, *, current_password: str, new_password: str, keep_token: str
 ) -> None:
     """Replace the password and sign out every other browser of this manager."""
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     errors: dict[str, str] = {}
     if not security.verify_password(manager.password_hash, current_password):
         errors["current_password"] = "error.current_password_wrong"
@@ -212,7 +213,7 @@ def change_password(
     for auth in session.exec(
         select(AuthSession).where(
             AuthSession.manager_id == manager_id,
-            AuthSession.revoked_at.is_(None),
+            col(AuthSession.revoked_at).is_(None),
             AuthSession.token_hash != keep_hash,
         )
     ):

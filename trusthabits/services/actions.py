@@ -12,13 +12,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours, clock
 from trusthabits.core.calendar import DAYS_PER_WEEK, local_day, week_days
 from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import ActionLog, Manager
+from trusthabits.db.rows import stored_id
 
 
 class EntryNotFound(NotFound):
@@ -38,7 +39,8 @@ class Entry:
 
 
 def to_entry(row: ActionLog) -> Entry:
-    return Entry(row.id, row.uid, row.behaviour, row.micro_action, row.note, row.day, row.created_at, row.updated_at)
+    return Entry(stored_id(row), row.uid, row.behaviour, row.micro_action, row.note, row.day, row.created_at,
+        row.updated_at)
 
 
 def manager_today(session: Session, manager_id: int, now: datetime | None = None) -> date:
@@ -139,7 +141,7 @@ def recent_entries(session: Session, manager_id: int, since: date, limit: int | 
     rows = session.exec(
         select(ActionLog)
         .where(ActionLog.manager_id == manager_id, ActionLog.day >= since)
-        .order_by(ActionLog.day.desc(), ActionLog.created_at.desc(), ActionLog.id.desc())
+        .order_by(col(ActionLog.day).desc(), col(ActionLog.created_at).desc(), col(ActionLog.id).desc())
         .limit(limit)
     ).all()
     return [to_entry(row) for row in rows]
@@ -160,7 +162,7 @@ def week_summary(session: Session, manager_id: int, today: date) -> WeekSummary:
     days = week_days(today)
     per_behaviour = {key: [0] * DAYS_PER_WEEK for key in behaviours.KEYS}
     rows = session.exec(
-        select(ActionLog.behaviour, ActionLog.day).where(
+        select(col(ActionLog.behaviour), col(ActionLog.day)).where(
             ActionLog.manager_id == manager_id, ActionLog.day >= days[0], ActionLog.day <= days[-1]
         )
     ).all()

@@ -14,9 +14,9 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours
@@ -48,7 +48,9 @@ class ImportResult:
 
 def all_entries(session: Session, manager_id: int) -> list[Entry]:
     rows = session.exec(
-        select(ActionLog).where(ActionLog.manager_id == manager_id).order_by(ActionLog.day, ActionLog.created_at, ActionLog.id)
+        select(ActionLog).where(ActionLog.manager_id == manager_id).order_by(col(ActionLog.day),
+            col(ActionLog.created_at),
+            col(ActionLog.id))
     ).all()
     return [to_entry(row) for row in rows]
 
@@ -87,7 +89,7 @@ def _instant(raw: object) -> datetime | None:
     return value if value is not None and value.tzinfo is not None else None
 
 
-def _parse_row(raw: object, today) -> ActionLog:
+def _parse_row(raw: object, today: date, manager_id: int) -> ActionLog:
     if not isinstance(raw, dict) or not set(FIELDS) <= set(raw):
         raise ValueError("error.import_row")
     values = {name: raw[name] for name in FIELDS}
@@ -112,6 +114,7 @@ def _parse_row(raw: object, today) -> ActionLog:
         day=day,
         created_at=created,
         updated_at=updated,
+        manager_id=manager_id,
     )
 
 
@@ -124,7 +127,8 @@ def import_json(session: Session, manager_id: int, data: bytes | str) -> ImportR
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError):
         raise ImportRefused("error.import_not_json") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("entries"), list):
+    if not isinstance(document, dict) or document.get("format") != FORMAT or not isinstance(document.get("entries"),
+        list):
         raise ImportRefused("error.import_not_export")
     if document.get("version") != VERSION:
         raise ImportRefused("error.import_version")
@@ -132,7 +136,7 @@ def import_json(session: Session, manager_id: int, data: bytes | str) -> ImportR
     parsed: list[ActionLog] = []
     for number, raw in enumerate(document["entries"], start=1):
         try:
-            parsed.append(_parse_row(raw, today))
+            parsed.append(_parse_row(raw, today, manager_id))
         except ValueError:
             raise ImportRefused("error.import_row", row=number) from None
     present = set(session.exec(select(ActionLog.uid).where(ActionLog.manager_id == manager_id)).all())

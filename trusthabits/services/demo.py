@@ -15,9 +15,9 @@ import random
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.calendar import (
@@ -36,6 +36,7 @@ from trusthabits.db.models import (
     PulseResponse,
     PulseRound,
 )
+from trusthabits.db.rows import stored_id
 from trusthabits.services import accounts, reflections, security, teams
 
 DEMO_EMAIL = "demo@trusthabits.example"
@@ -127,7 +128,7 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
                   weeks: list[str], counts: dict[str, list[int]]) -> None:
     biases = [rng.gauss(0, 0.3) for _ in member_ids]
     for index, week in enumerate(weeks):
-        opened = datetime.combine(week_monday(week) + timedelta(days=4), time(12), tzinfo=timezone.utc)
+        opened = datetime.combine(week_monday(week) + timedelta(days=4), time(12), tzinfo=UTC)
         pulse_round = PulseRound(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
                                  opened_at=opened, closes_at=opened + timedelta(days=3),
                                  closed_at=opened + timedelta(days=3))
@@ -136,7 +137,7 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
         answered = 2 if index in THIN_WEEKS else rng.choice((4, 5, 5, 6, 6))
         who = set(rng.sample(range(len(member_ids)), answered))
         for position, member_id in enumerate(member_ids):
-            session.add(Invitation(round_id=pulse_round.id, member_id=member_id,
+            session.add(Invitation(round_id=stored_id(pulse_round), member_id=member_id,
                                    token_hash=security.hash_token(security.new_token()), sent_at=opened,
                                    used_at=opened + timedelta(hours=rng.randint(1, 60)) if position in who else None))
         trust = _team_level(counts, index)
@@ -168,8 +169,10 @@ def create_demo(session: Session, now: datetime, *, email: str = DEMO_EMAIL, pas
     profile = accounts.register(session, name=DEMO_NAME, email=email, password=password, locale="en",
                                 time_zone=time_zone)
     team = teams.create_team(session, profile.id, name="Demo team", language="en", time_zone=time_zone, k=K)
-    teams.add_members(session, profile.id, team.id, "\n".join(f"member{i}@demo.example" for i in range(1, TEAM_SIZE + 1)))
-    member_ids = list(session.exec(select(Member.id).where(Member.team_id == team.id).order_by(Member.id)))
+    teams.add_members(session, profile.id, team.id, "\n".join(f"member{i}@demo.example" for i in range(1,
+        TEAM_SIZE + 1)))
+    member_ids = [stored_id(member) for member in session.exec(
+        select(Member).where(Member.team_id == team.id).order_by(col(Member.id)))]
 
     today = local_day(now, time_zone)
     current = iso_week_key(today)

@@ -10,11 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import behaviours, scoring
 from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import ActionLog, HabitPause, HabitTarget
+from trusthabits.db.rows import stored_id
 from trusthabits.services.actions import manager_today
 
 
@@ -33,7 +34,7 @@ def targets(session: Session, manager_id: int) -> dict[str, int]:
     """The weekly target of every behaviour in the catalogue (default where none was set)."""
     chosen = dict(
         session.exec(
-            select(HabitTarget.behaviour, HabitTarget.per_week).where(HabitTarget.manager_id == manager_id)
+            select(col(HabitTarget.behaviour), col(HabitTarget.per_week)).where(HabitTarget.manager_id == manager_id)
         ).all()
     )
     return {key: chosen.get(key, scoring.DEFAULT_TARGET) for key in behaviours.KEYS}
@@ -54,9 +55,9 @@ def set_target(session: Session, manager_id: int, behaviour: str, per_week: int)
 
 def pauses(session: Session, manager_id: int) -> list[PauseView]:
     rows = session.exec(
-        select(HabitPause).where(HabitPause.manager_id == manager_id).order_by(HabitPause.start.desc())
+        select(HabitPause).where(HabitPause.manager_id == manager_id).order_by(col(HabitPause.start).desc())
     ).all()
-    return [PauseView(row.id, row.start, row.end) for row in rows]
+    return [PauseView(stored_id(row), row.start, row.end) for row in rows]
 
 
 def add_pause(session: Session, manager_id: int, start: date | None, end: date | None) -> PauseView:
@@ -67,7 +68,7 @@ def add_pause(session: Session, manager_id: int, start: date | None, end: date |
     row = HabitPause(manager_id=manager_id, start=start, end=end)
     session.add(row)
     session.commit()
-    return PauseView(row.id, row.start, row.end)
+    return PauseView(stored_id(row), row.start, row.end)
 
 
 def delete_pause(session: Session, manager_id: int, pause_id: int) -> None:
@@ -85,7 +86,7 @@ def strengths(session: Session, manager_id: int, now: datetime | None = None) ->
     today = manager_today(session, manager_id, now)
     days_by_behaviour: dict[str, list[date]] = defaultdict(list)
     for behaviour, day in session.exec(
-        select(ActionLog.behaviour, ActionLog.day).where(ActionLog.manager_id == manager_id)
+        select(col(ActionLog.behaviour), col(ActionLog.day)).where(ActionLog.manager_id == manager_id)
     ):
         days_by_behaviour[behaviour].append(day)
     paused = [scoring.Pause(p.start, p.end) for p in pauses(session, manager_id)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core.calendar import week_start
 from trusthabits.db.models import ActionLog
@@ -38,9 +38,9 @@ def heatmap(session: Session, manager_id: int, today: date, behaviour: str | Non
     """One cell per day, Monday-first columns of weeks, oldest week first."""
     first = week_start(today) - timedelta(weeks=HEATMAP_WEEKS - 1)
     query = (
-        select(ActionLog.day, func.count())
+        select(col(ActionLog.day), func.count())
         .where(ActionLog.manager_id == manager_id, ActionLog.day >= first, ActionLog.day <= today)
-        .group_by(ActionLog.day)
+        .group_by(col(ActionLog.day))
     )
     if behaviour:
         query = query.where(ActionLog.behaviour == behaviour)
@@ -72,8 +72,8 @@ def entries_page(
         query = query.where(ActionLog.behaviour == behaviour)
     search = (search or "").strip()[:MAX_SEARCH_LENGTH]
     if search:
-        query = query.where(ActionLog.note.ilike(f"%{_escape_like(search)}%", escape="\\"))
-    query = query.order_by(ActionLog.day.desc(), ActionLog.created_at.desc(), ActionLog.id.desc())
+        query = query.where(col(ActionLog.note).ilike(f"%{_escape_like(search)}%", escape="\\"))
+    query = query.order_by(col(ActionLog.day).desc(), col(ActionLog.created_at).desc(), col(ActionLog.id).desc())
     # One row more than a page tells whether there is a next page without counting them all.
     rows = session.exec(query.offset(max(page, 0) * page_size).limit(page_size + 1)).all()
     return [to_entry(row) for row in rows[:page_size]], len(rows) > page_size

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlalchemy.engine import CursorResult
+from sqlmodel import Session, col, select
 
 from trusthabits.adapters import smtp
 from trusthabits.adapters.leader import ProcessLocks
@@ -25,6 +26,7 @@ from trusthabits.config import DEFAULT_MAIL_FROM, Settings
 from trusthabits.core import clock
 from trusthabits.db.engine import new_session
 from trusthabits.db.models import OutboxMessage
+from trusthabits.db.rows import stored_id
 
 log = logging.getLogger("trusthabits.mail")
 
@@ -72,7 +74,8 @@ def queue(
 
 def retry_delay(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … doubling after each failed attempt, at most an hour."""
-    return min(FIRST_RETRY * 2 ** max(attempts - 1, 0), MAX_RETRY)
+    delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
+    return min(delay, MAX_RETRY)
 
 
 def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -> list[OutboxMessage]:
@@ -80,21 +83,21 @@ def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -
     # running at once each take a different batch instead of queueing behind each other's row
     # locks. The outer condition is checked again as each row is written.
     due = (select(OutboxMessage.id)
-           .where(OutboxMessage.status.in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now)
-           .order_by(OutboxMessage.next_attempt_at).limit(BATCH_SIZE)
+           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), col(OutboxMessage.next_attempt_at) <= now)
+           .order_by(col(OutboxMessage.next_attempt_at)).limit(BATCH_SIZE)
            .with_for_update(skip_locked=True))
     claimed = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id.in_(due.scalar_subquery()), OutboxMessage.status.in_((QUEUED, SENDING)),
-               OutboxMessage.next_attempt_at <= now)
+        .where(col(OutboxMessage.id).in_(due.scalar_subquery()), col(OutboxMessage.status).in_((QUEUED, SENDING)),
+               col(OutboxMessage.next_attempt_at) <= now)
         .values(status=SENDING, next_attempt_at=now + lease, claimed_by=worker[:80])
-        .returning(OutboxMessage.id)
+        .returning(col(OutboxMessage.id))
     ).scalars().all()
     session.commit()
     if not claimed:
         return []
     return list(session.exec(
-        select(OutboxMessage).where(OutboxMessage.id.in_(claimed)).order_by(OutboxMessage.id),
+        select(OutboxMessage).where(col(OutboxMessage.id).in_(claimed)).order_by(col(OutboxMessage.id)),
         execution_options={"populate_existing": True},
     ))
 
@@ -103,16 +106,17 @@ def take_over_from_the_gone(session: Session, is_gone: Callable[[str], bool], no
     """Messages claimed by a sender that no longer lives go back in the queue at once (instead
     of waiting for their lease). `is_gone` tests a sender's presence lock. Returns how many."""
     holders = session.exec(
-        select(OutboxMessage.claimed_by).where(OutboxMessage.status == SENDING).distinct()
+        select(OutboxMessage.claimed_by).where(col(OutboxMessage.status) == SENDING).distinct()
     ).all()
     returned = 0
     for holder in holders:
         if holder and is_gone(holder):
-            returned += session.execute(
+            result = session.execute(
                 update(OutboxMessage)
-                .where(OutboxMessage.status == SENDING, OutboxMessage.claimed_by == holder)
+                .where(col(OutboxMessage.status) == SENDING, col(OutboxMessage.claimed_by) == holder)
                 .values(status=QUEUED, next_attempt_at=now, claimed_by="")
-            ).rowcount
+            )
+            returned += result.rowcount if isinstance(result, CursorResult) else 0
     session.commit()
     if returned:
         log.warning("took over %d outbox message(s) from sender(s) that are gone", returned)
@@ -167,9 +171,10 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
             if broken is not None:
                 # Not the message's fault: always worth another try, whatever the code.
                 _mark_failed(message, broken, now, temporary=True)
-            else:
+            elif client is not None:
                 try:
-                    client.send_message(smtp.build_message(mail_from, message.to_address, message.subject, message.body))
+                    mime = smtp.build_message(mail_from, message.to_address, message.subject, message.body)
+                    client.send_message(mime)
                 except Exception as error:  # noqa: BLE001 - recorded on the message, retried
                     _mark_failed(message, error, now)
                     if not isinstance(error, smtplib.SMTPResponseException):
@@ -211,11 +216,11 @@ def list_outbox(session: Session, manager_id: int, include_links: bool = False, 
     because then the manager is the one passing links on."""
     rows = session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.manager_id == manager_id, OutboxMessage.kind.not_in(PRIVATE_KINDS))
-        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .where(OutboxMessage.manager_id == manager_id, col(OutboxMessage.kind).not_in(PRIVATE_KINDS))
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
         .limit(limit)
     ).all()
-    return [OutboxItem(m.id, m.to_address, m.subject, m.status, m.attempts, m.last_error,
+    return [OutboxItem(stored_id(m), m.to_address, m.subject, m.status, m.attempts, m.last_error,
                        m.link if include_links else "", m.created_at) for m in rows]
 
 

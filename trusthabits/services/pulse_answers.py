@@ -8,11 +8,13 @@ transaction, and the response row gets nothing that could lead back to the invit
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlalchemy.engine import CursorResult
+from sqlmodel import Session, col, select
 
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.pulse import MIN_K
@@ -24,6 +26,7 @@ from trusthabits.db.models import (
     PulseRound,
     Team,
 )
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import security
 from trusthabits.services.pulse_rounds import is_closed
 
@@ -56,12 +59,12 @@ def _usable(session: Session, token: str, now: datetime) -> tuple[Invitation, Pu
     ).first()
     if invitation is None:
         raise PulseRefused("unknown")
-    pulse_round = session.get(PulseRound, invitation.round_id)
+    pulse_round = required(session, PulseRound, invitation.round_id)
     if invitation.used_at is not None:
         raise PulseRefused("used")
     if is_closed(pulse_round, now):
         raise PulseRefused("closed")
-    return invitation, pulse_round, session.get(Team, pulse_round.team_id)
+    return invitation, pulse_round, required(session, Team, pulse_round.team_id)
 
 
 def _items(pulse_round: PulseRound) -> tuple[pulse_instrument.Item, ...]:
@@ -75,13 +78,13 @@ def team_language(session: Session, token: str) -> str | None:
     ).first()
     if invitation is None:
         return None
-    return session.get(Team, session.get(PulseRound, invitation.round_id).team_id).language
+    return required(session, Team, required(session, PulseRound, invitation.round_id).team_id).language
 
 
 def open_pulse(session: Session, token: str, now: datetime) -> PulseForm:
     """What the answer page shows. Raises PulseRefused."""
     _, pulse_round, team = _usable(session, token, now)
-    manager = session.get(Manager, team.manager_id)
+    manager = required(session, Manager, team.manager_id)
     return PulseForm(
         language=team.language,
         manager_name=manager.name,
@@ -92,22 +95,24 @@ def open_pulse(session: Session, token: str, now: datetime) -> PulseForm:
     )
 
 
-def submit_pulse(session: Session, token: str, raw_answers: dict, comment: str | None, now: datetime) -> None:
+def submit_pulse(session: Session, token: str, raw_answers: Mapping[str, object], comment: str | None,
+                 now: datetime) -> None:
     """Store one anonymous response. Raises PulseRefused or InvalidAnswers; stores nothing then."""
     invitation, pulse_round, team = _usable(session, token, now)
     answers, text = pulse_instrument.clean_answers(_items(pulse_round), raw_answers, comment)
     try:
         # Conditional update: of two simultaneous submits with one link, only one wins.
         claimed = session.execute(
-            update(Invitation).where(Invitation.id == invitation.id, Invitation.used_at.is_(None)).values(used_at=now)
-        ).rowcount
-        if claimed != 1:
+            update(Invitation).where(col(Invitation.id) == invitation.id, col(Invitation.used_at).is_(None))
+            .values(used_at=now)
+        )
+        if not isinstance(claimed, CursorResult) or claimed.rowcount != 1:
             raise PulseRefused("used")
-        session.add(PulseResponse(team_id=team.id, iso_week=pulse_round.iso_week,
+        session.add(PulseResponse(team_id=stored_id(team), iso_week=pulse_round.iso_week,
                                   instrument_version=pulse_round.instrument_version,
                                   answers=json.dumps(answers, sort_keys=True)))
         if text:
-            session.add(PulseComment(team_id=team.id, iso_week=pulse_round.iso_week, text=text))
+            session.add(PulseComment(team_id=stored_id(team), iso_week=pulse_round.iso_week, text=text))
         session.commit()
     except BaseException:
         session.rollback()

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.calendar import local_week_key
@@ -29,6 +29,7 @@ from trusthabits.db.models import (
     PulseRound,
     Team,
 )
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import mail, security
 from trusthabits.services.teams import owned_team
 
@@ -92,7 +93,8 @@ def open_round(session: Session, team: Team, week: str, now: datetime, closes_at
         select(PulseRound).where(PulseRound.team_id == team.id, PulseRound.iso_week == week)
     ).first()
     if pulse_round is None:
-        pulse_round = PulseRound(team_id=team.id, iso_week=week, instrument_version=pulse_instrument.CURRENT.version,
+        pulse_round = PulseRound(team_id=stored_id(team), iso_week=week,
+            instrument_version=pulse_instrument.CURRENT.version,
                                  opened_at=now, closes_at=closes_at)
         session.add(pulse_round)
         session.flush()
@@ -106,13 +108,14 @@ def invite_members(session: Session, team: Team, pulse_round: PulseRound, now: d
     """Invite (and queue mail for) every active member not yet invited. Does not commit: the
     caller commits it with whatever caused it. Returns how many were newly invited."""
     invited = set(session.exec(select(Invitation.member_id).where(Invitation.round_id == pulse_round.id)))
-    members = session.exec(select(Member).where(Member.team_id == team.id, Member.active).order_by(Member.id)).all()
-    manager_name = session.get(Manager, team.manager_id).name
+    members = session.exec(select(Member).where(Member.team_id == team.id,
+        Member.active).order_by(col(Member.id))).all()
+    manager_name = required(session, Manager, team.manager_id).name
     closes = local_time_text(pulse_round.closes_at, team.time_zone)
     count = 0
     for member in (m for m in members if m.id not in invited):
         token = security.new_token()
-        session.add(Invitation(round_id=pulse_round.id, member_id=member.id,
+        session.add(Invitation(round_id=stored_id(pulse_round), member_id=stored_id(member),
                                token_hash=security.hash_token(token), sent_at=now))
         link = pulse_link(base_url, token)
         mail.queue(
@@ -141,7 +144,7 @@ def close_round(session: Session, manager_id: int, round_id: int, now: datetime)
 def week_summary(session: Session, team: Team, iso_week: str) -> Summary:
     """The aggregate of one team-week, with nothing but a count below the team's k."""
     rows = session.exec(
-        select(PulseResponse.instrument_version, PulseResponse.answers)
+        select(col(PulseResponse.instrument_version), col(PulseResponse.answers))
         .where(PulseResponse.team_id == team.id, PulseResponse.iso_week == iso_week)
     ).all()
     return summarise([(version, json.loads(answers)) for version, answers in rows], team.k_threshold)
@@ -159,7 +162,8 @@ def team_results(session: Session, manager_id: int, team_id: int, now: datetime)
     """The latest weeks of a team, newest first."""
     team = owned_team(session, manager_id, team_id)
     rounds = session.exec(
-        select(PulseRound).where(PulseRound.team_id == team.id).order_by(PulseRound.iso_week.desc()).limit(RESULT_WEEKS)
+        select(PulseRound).where(PulseRound.team_id == team.id)
+        .order_by(col(PulseRound.iso_week).desc()).limit(RESULT_WEEKS)
     ).all()
     results = []
     for pulse_round in rounds:
@@ -169,7 +173,8 @@ def team_results(session: Session, manager_id: int, team_id: int, now: datetime)
         closed = is_closed(pulse_round, now)
         summary = week_summary(session, team, pulse_round.iso_week)
         # Comments follow the same threshold as scores: with fewer than k, text is too telling.
-        comments = _released_comments(session, team.id, pulse_round.iso_week) if closed and summary.shown else []
-        results.append(WeekResult(pulse_round.id, pulse_round.iso_week, invited, summary, closed,
+        comments = _released_comments(session, stored_id(team),
+            pulse_round.iso_week) if closed and summary.shown else []
+        results.append(WeekResult(stored_id(pulse_round), pulse_round.iso_week, invited, summary, closed,
                                   pulse_round.closes_at, comments))
     return results

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import behaviours
 from trusthabits.core.calendar import (
@@ -26,6 +26,7 @@ from trusthabits.core.reflection import (
     questions_for,
 )
 from trusthabits.db.models import Manager, Reflection
+from trusthabits.db.rows import required
 from trusthabits.services import actions
 
 MAX_LENGTH = 1000
@@ -62,7 +63,7 @@ def valid_week(key: str) -> bool:
 
 
 def this_week(session: Session, manager_id: int, now: datetime) -> str:
-    return local_week_key(now, session.get(Manager, manager_id).time_zone)
+    return local_week_key(now, required(session, Manager, manager_id).time_zone)
 
 
 def _stored(session: Session, manager_id: int, week: str) -> Reflection | None:
@@ -116,7 +117,7 @@ def save(session: Session, manager_id: int, week: str, went_well: str, try_next:
 def past(session: Session, manager_id: int, limit: int = PAST_LIMIT) -> list[PastReflection]:
     rows = session.exec(
         select(Reflection).where(Reflection.manager_id == manager_id)
-        .order_by(Reflection.iso_week.desc()).limit(limit)
+        .order_by(col(Reflection.iso_week).desc()).limit(limit)
     ).all()
     return [PastReflection(r.iso_week, r.try_next, r.finished_at is not None) for r in rows]
 
@@ -135,7 +136,7 @@ def last_weeks_plan(session: Session, manager_id: int, now: datetime) -> str:
 def prompt_waiting(session: Session, manager_id: int, now: datetime) -> str:
     """The week whose prompt time has passed while its reflection is not finished, or "":
     the in-app counterpart of the prompt mail."""
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     schedule = WeeklySchedule(manager.reflect_weekday, parse_time(manager.reflect_time), manager.time_zone)
     week, _ = schedule.latest_at_or_before(now)
     if week != local_week_key(now, manager.time_zone):

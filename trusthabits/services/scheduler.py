@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
 
 from trusthabits.adapters.leader import ProcessLocks
 from trusthabits.config import DEFAULT_MAIL_FROM, Settings
@@ -37,6 +39,7 @@ from trusthabits.db.models import (
     ScheduledSend,
     Team,
 )
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import mail, pulse_rounds, security
 
 log = logging.getLogger("trusthabits.scheduler")
@@ -96,14 +99,14 @@ def plan(session: Session, now: datetime) -> int:
         week, opens = schedule.weekly.latest_at_or_before(now)
         if opens < (team.pulse_since or team.created_at):
             continue  # a new or changed schedule does not fire for a moment before it existed
-        wanted.append((schedule_rules.PULSE_OPEN, team.id, week, opens))
+        wanted.append((schedule_rules.PULSE_OPEN, stored_id(team), week, opens))
         if (reminder := schedule.reminder_due(opens)) is not None:
-            wanted.append((schedule_rules.PULSE_REMIND, team.id, week, reminder))
-        wanted.append((schedule_rules.PULSE_CLOSE, team.id, week, schedule.closes(opens)))
+            wanted.append((schedule_rules.PULSE_REMIND, stored_id(team), week, reminder))
+        wanted.append((schedule_rules.PULSE_CLOSE, stored_id(team), week, schedule.closes(opens)))
     for manager in session.exec(select(Manager)):
         week, due = reflection_schedule(manager).latest_at_or_before(now)
         if due >= (manager.reflect_since or manager.created_at):
-            wanted.append((schedule_rules.REFLECT_PROMPT, manager.id, week, due))
+            wanted.append((schedule_rules.REFLECT_PROMPT, stored_id(manager), week, due))
     return _insert_missing(session, wanted)
 
 
@@ -112,8 +115,8 @@ def _insert_missing(session: Session, wanted: list[tuple[str, int, str, datetime
         return 0
     periods = {period for _, _, period, _ in wanted}
     existing = set(session.exec(
-        select(ScheduledSend.kind, ScheduledSend.target_id, ScheduledSend.period)
-        .where(ScheduledSend.period.in_(periods))
+        select(col(ScheduledSend.kind), col(ScheduledSend.target_id), col(ScheduledSend.period))
+        .where(col(ScheduledSend.period).in_(periods))
     ).all())
     missing = [row for row in wanted if row[:3] not in existing]
     if not missing:
@@ -138,9 +141,9 @@ def _insert_missing(session: Session, wanted: list[tuple[str, int, str, datetime
 # --- 2. claiming ----------------------------------------------------------------------------
 
 
-def _claimable(now: datetime, lease: timedelta):
-    return or_(ScheduledSend.status == PENDING,
-               and_(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_at < now - lease))
+def _claimable(now: datetime, lease: timedelta) -> ColumnElement[bool]:
+    return or_(col(ScheduledSend.status) == PENDING,
+               and_(col(ScheduledSend.status) == CLAIMED, col(ScheduledSend.claimed_at) < now - lease))
 
 
 def take_over_from_the_gone(session: Session, ctx: Context) -> int:
@@ -149,15 +152,17 @@ def take_over_from_the_gone(session: Session, ctx: Context) -> int:
     if ctx.is_gone is None:
         return 0
     holders = session.exec(
-        select(ScheduledSend.claimed_by).where(ScheduledSend.status == CLAIMED).distinct()
+        select(ScheduledSend.claimed_by).where(col(ScheduledSend.status) == CLAIMED).distinct()
     ).all()
     returned = 0
     for holder in holders:
         if holder and holder != ctx.worker and ctx.is_gone(holder):
-            returned += session.execute(
-                update(ScheduledSend).where(ScheduledSend.status == CLAIMED, ScheduledSend.claimed_by == holder)
+            result = session.execute(
+                update(ScheduledSend)
+                .where(col(ScheduledSend.status) == CLAIMED, col(ScheduledSend.claimed_by) == holder)
                 .values(status=PENDING, claimed_at=None, claimed_by="")
-            ).rowcount
+            )
+            returned += result.rowcount if isinstance(result, CursorResult) else 0
     session.commit()
     if returned:
         log.warning("took over %d scheduled send(s) from worker(s) that are gone", returned)
@@ -166,18 +171,20 @@ def take_over_from_the_gone(session: Session, ctx: Context) -> int:
 
 def claim_due(session: Session, ctx: Context) -> list[int]:
     candidates = session.exec(
-        select(ScheduledSend.id).where(ScheduledSend.due_at <= ctx.now, _claimable(ctx.now, ctx.lease))
-        .order_by(ScheduledSend.due_at).limit(CLAIM_BATCH)
+        select(ScheduledSend.id).where(col(ScheduledSend.due_at) <= ctx.now, _claimable(ctx.now, ctx.lease))
+        .order_by(col(ScheduledSend.due_at)).limit(CLAIM_BATCH)
     ).all()
-    claimed = []
+    claimed: list[int] = []
     for row_id in candidates:
+        if row_id is None:
+            continue
         # The condition is re-checked inside the UPDATE: if another worker won, rowcount is 0.
         result = session.execute(
-            update(ScheduledSend).where(ScheduledSend.id == row_id, _claimable(ctx.now, ctx.lease))
+            update(ScheduledSend).where(col(ScheduledSend.id) == row_id, _claimable(ctx.now, ctx.lease))
             .values(status=CLAIMED, claimed_at=ctx.now, claimed_by=ctx.worker[:80])
         )
         session.commit()
-        if result.rowcount == 1:
+        if isinstance(result, CursorResult) and result.rowcount == 1:
             claimed.append(row_id)
     return claimed
 
@@ -190,7 +197,7 @@ class Skip(Exception):
 
 
 def _open_round(session: Session, row: ScheduledSend, ctx: Context) -> str:
-    team = session.get(Team, row.target_id)
+    team = required(session, Team, row.target_id)
     closes = team_schedule(team).closes(row.due_at)
     if ctx.now >= closes:
         raise Skip(f"round {row.period} ended at {closes.isoformat()}")
@@ -203,7 +210,7 @@ def _open_round(session: Session, row: ScheduledSend, ctx: Context) -> str:
 
 
 def _current_round(session: Session, row: ScheduledSend, ctx: Context) -> tuple[Team, PulseRound]:
-    team = session.get(Team, row.target_id)
+    team = required(session, Team, row.target_id)
     pulse_round = session.exec(
         select(PulseRound).where(PulseRound.team_id == team.id, PulseRound.iso_week == row.period)
     ).first()
@@ -222,12 +229,12 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
     if pulse_rounds.is_closed(pulse_round, ctx.now):
         raise Skip(f"round {row.period} is closed")
     pending = session.exec(
-        select(Invitation, Member).join(Member, Member.id == Invitation.member_id)
-        .where(Invitation.round_id == pulse_round.id, Invitation.used_at.is_(None),
-               Invitation.reminded_at.is_(None), Member.active)
+        select(Invitation, Member).join(Member, col(Member.id) == col(Invitation.member_id))
+        .where(Invitation.round_id == pulse_round.id, col(Invitation.used_at).is_(None),
+               col(Invitation.reminded_at).is_(None), Member.active)
     ).all()
     closes = pulse_rounds.local_time_text(pulse_round.closes_at, team.time_zone)
-    manager_name = session.get(Manager, team.manager_id).name
+    manager_name = required(session, Manager, team.manager_id).name
     for invitation, member in pending:
         token = security.new_token()
         invitation.token_hash, invitation.reminded_at = security.hash_token(token), ctx.now
@@ -256,9 +263,9 @@ def reflect_link(base_url: str, week: str) -> str:
 def _prompt(session: Session, row: ScheduledSend, ctx: Context) -> str:
     if ctx.now >= row.due_at + timedelta(weeks=1):
         raise Skip(f"prompt {row.period} is a week late")
-    manager = session.get(Manager, row.target_id)
+    manager = required(session, Manager, row.target_id)
     link = reflect_link(ctx.base_url, row.period)
-    mail.queue(session, key=f"{PROMPT_KIND}:{manager.id}:{row.period}", manager_id=manager.id, kind=PROMPT_KIND,
+    mail.queue(session, key=f"{PROMPT_KIND}:{manager.id}:{row.period}", manager_id=stored_id(manager), kind=PROMPT_KIND,
                to=manager.email, link=link, now=ctx.now, log_link=ctx.log_links,
                subject=translate("mail.reflect_subject", manager.locale),
                body=translate("mail.reflect_body", manager.locale, name=manager.name, link=link))
@@ -273,11 +280,13 @@ HANDLERS: dict[str, Callable[[Session, ScheduledSend, Context], str]] = {
 
 def process(session: Session, row_id: int, ctx: Context, report: TickReport) -> None:
     row = session.get(ScheduledSend, row_id, populate_existing=True)
+    if row is None:
+        return  # gone since it was claimed (a test or an operator removed it): nothing to do
     try:
         note, status = HANDLERS[row.kind](session, row, ctx), DONE
     except Skip as skip:
         session.rollback()
-        row = session.get(ScheduledSend, row_id, populate_existing=True)
+        row = required(session, ScheduledSend, row_id)
         note, status = f"skipped: {skip}", SKIPPED
         log.warning("skipped %s for %s %s: %s", row.kind, row.target_id, row.period, skip)
     # The work and the row's new status commit together: both happen or neither.
@@ -318,7 +327,8 @@ def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None
     return report
 
 
-def run_tick(settings: Settings, locks: ProcessLocks, *, after_claim: Callable[[int], None] | None = None) -> TickReport:
+def run_tick(settings: Settings, locks: ProcessLocks, *,
+             after_claim: Callable[[int], None] | None = None) -> TickReport:
     """One tick at the clock's now, set up from the settings, as the process holding `locks`:
     what the leader's heartbeat and `trusthabits scheduler --once` run."""
     locks.hold_presence()  # claims are made only while this process's presence lock is held

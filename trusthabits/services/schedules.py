@@ -11,12 +11,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core import schedule_rules
 from trusthabits.core.calendar import format_time
 from trusthabits.core.i18n import translate
 from trusthabits.db.models import Manager, OutboxMessage, PulseRound
+from trusthabits.db.rows import required
 from trusthabits.services import mail, pulse_rounds, scheduler
 from trusthabits.services.teams import owned_team
 
@@ -77,13 +78,13 @@ def update_pulse_schedule(session: Session, manager_id: int, team_id: int, *, we
 
 
 def reflection_schedule(session: Session, manager_id: int) -> ReflectionScheduleForm:
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     return ReflectionScheduleForm(manager.reflect_weekday, manager.reflect_time, manager.time_zone)
 
 
 def update_reflection_schedule(session: Session, manager_id: int, *, weekday: str | int, time: str,
                                now: datetime) -> ReflectionScheduleForm:
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     valid = schedule_rules.validate_reflection(weekday, time, manager.time_zone)
     manager.reflect_weekday, manager.reflect_time = valid.weekday, format_time(valid.at)
     manager.reflect_since = now
@@ -99,9 +100,9 @@ def _when(moment: datetime, manager: Manager) -> str:
 
 def _round_status(session: Session, pulse_round: PulseRound) -> RoundStatus:
     counts = dict(session.exec(
-        select(OutboxMessage.status, func.count()).where(
-            OutboxMessage.idempotency_key.like(f"{pulse_rounds.INVITE_KIND}:{pulse_round.id}:%")
-            | OutboxMessage.idempotency_key.like(f"{scheduler.REMIND_KIND}:{pulse_round.id}:%")
+        select(col(OutboxMessage.status), func.count()).where(
+            col(OutboxMessage.idempotency_key).like(f"{pulse_rounds.INVITE_KIND}:{pulse_round.id}:%")
+            | col(OutboxMessage.idempotency_key).like(f"{scheduler.REMIND_KIND}:{pulse_round.id}:%")
         ).group_by(OutboxMessage.status)
     ).all())
     waiting = counts.get(mail.QUEUED, 0) + counts.get(mail.SENDING, 0)
@@ -110,12 +111,12 @@ def _round_status(session: Session, pulse_round: PulseRound) -> RoundStatus:
 
 def team_status(session: Session, manager_id: int, team_id: int, now: datetime) -> TeamStatus:
     team = owned_team(session, manager_id, team_id)
-    manager = session.get(Manager, manager_id)
+    manager = required(session, Manager, manager_id)
     _, next_pulse = scheduler.team_schedule(team).weekly.next_after(now)
     _, next_prompt = scheduler.reflection_schedule(manager).next_after(now)
     rounds = session.exec(
         select(PulseRound).where(PulseRound.team_id == team.id)
-        .order_by(PulseRound.iso_week.desc()).limit(STATUS_ROUNDS)
+        .order_by(col(PulseRound.iso_week).desc()).limit(STATUS_ROUNDS)
     ).all()
     return TeamStatus(_when(next_pulse, manager), _when(next_prompt, manager),
                       [_round_status(session, r) for r in rounds])

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
+from trusthabits.db.rows import required, stored_id
 from trusthabits.services import mail
 from trusthabits.services.pulse_rounds import is_closed, week_summary
 from trusthabits.services.teams import owned_team
@@ -46,18 +47,19 @@ def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime
     """The team's latest closed rounds, newest first, with how many answered."""
     team = owned_team(session, manager_id, team_id)
     rounds = session.exec(
-        select(PulseRound).where(PulseRound.team_id == team.id).order_by(PulseRound.iso_week.desc()).limit(CHOICES + 1)
+        select(PulseRound).where(PulseRound.team_id == team.id)
+        .order_by(col(PulseRound.iso_week).desc()).limit(CHOICES + 1)
     ).all()
     closed = [r for r in rounds if is_closed(r, now)][:CHOICES]
     # Counts only (one grouped query): whether a week may be shared is decided again, through
     # week_summary, when it is shared.
     answered = dict(session.exec(
-        select(PulseResponse.iso_week, func.count()).where(
-            PulseResponse.team_id == team.id, PulseResponse.iso_week.in_([r.iso_week for r in closed]))
+        select(col(PulseResponse.iso_week), func.count()).where(
+            PulseResponse.team_id == team.id, col(PulseResponse.iso_week).in_([r.iso_week for r in closed]))
         .group_by(PulseResponse.iso_week)
     ).all())
     k = max(team.k_threshold, MIN_K)
-    return [RoundChoice(r.id, r.iso_week, answered.get(r.iso_week, 0), k) for r in closed]
+    return [RoundChoice(stored_id(r), r.iso_week, answered.get(r.iso_week, 0), k) for r in closed]
 
 
 def note_error(note: str) -> str | None:
@@ -79,7 +81,7 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
     summary = week_summary(session, team, pulse_round.iso_week)
     if not summary.shown:
         raise ShareRefused("share.refused_below_k")
-    language, manager = team.language, session.get(Manager, manager_id).name
+    language, manager = team.language, required(session, Manager, manager_id).name
     needs = "\n".join(
         translate("mail.share_need", language, need=translate(f"results.need_{need}", language), value=f"{value:.2f}")
         for need in NEEDS if (value := summary.needs.get(need)) is not None
@@ -88,7 +90,8 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
                      answered=summary.answered, trust=f"{summary.trust_index:.2f}", needs=needs)
     if note:
         body += "\n\n" + translate("mail.share_note", language, manager=manager, note=note)
-    members = session.exec(select(Member).where(Member.team_id == team.id, Member.active).order_by(Member.id)).all()
+    members = session.exec(select(Member).where(Member.team_id == team.id,
+        Member.active).order_by(col(Member.id))).all()
     queued = sum(
         mail.queue(session, key=f"{KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=KIND,
                    to=member.email, link="", now=now,

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.core import accounts as account_rules
 from trusthabits.core import clock
 from trusthabits.core import pulse as rules
 from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import Member, Team
+from trusthabits.db.rows import stored_id
 
 
 class TeamNotFound(NotFound):
@@ -56,7 +57,7 @@ def _summary(session: Session, team: Team) -> TeamSummary:
     active = session.exec(
         select(func.count()).select_from(Member).where(Member.team_id == team.id, Member.active)
     ).one()
-    return TeamSummary(team.id, team.name, team.language, team.time_zone, team.k_threshold, active)
+    return TeamSummary(stored_id(team), team.name, team.language, team.time_zone, team.k_threshold, active)
 
 
 def create_team(
@@ -79,7 +80,7 @@ def create_team(
 
 
 def list_teams(session: Session, manager_id: int) -> list[TeamSummary]:
-    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(Team.name, Team.id)).all()
+    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(col(Team.name), col(Team.id))).all()
     return [_summary(session, team) for team in teams]
 
 
@@ -90,9 +91,9 @@ def get_team(session: Session, manager_id: int, team_id: int) -> TeamSummary:
 def list_members(session: Session, manager_id: int, team_id: int) -> list[MemberInfo]:
     owned_team(session, manager_id, team_id)
     members = session.exec(
-        select(Member).where(Member.team_id == team_id).order_by(Member.active.desc(), Member.email)
+        select(Member).where(Member.team_id == team_id).order_by(col(Member.active).desc(), col(Member.email))
     ).all()
-    return [MemberInfo(m.id, m.email, m.active) for m in members]
+    return [MemberInfo(stored_id(m), m.email, m.active) for m in members]
 
 
 def add_members(session: Session, manager_id: int, team_id: int, pasted: str) -> AddedMembers:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, func, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from trusthabits.core import insight_sentences
 from trusthabits.core.behaviours import BEHAVIOURS
@@ -23,6 +23,7 @@ from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import summarise
 from trusthabits.db.models import ActionLog, PulseResponse, Team
+from trusthabits.db.rows import stored_id
 from trusthabits.services.teams import owned_team
 
 # Range key → number of weeks shown (None: from the first logged action or answer).
@@ -86,12 +87,12 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
         range_key = DEFAULT_RANGE
     current = iso_week_key(today)
     size = RANGES[range_key]
-    first = shift_week(current, -(size - 1)) if size else _first_week(session, manager_id, team.id, current)
+    first = shift_week(current, -(size - 1)) if size else _first_week(session, manager_id, stored_id(team), current)
     weeks = week_range(first, current)
 
     counts: dict[str, dict[str, int]] = {w: {b.key: 0 for b in BEHAVIOURS} for w in weeks}
     # Core-level selects over the table columns: thousands of plain tuples, no ORM loading cost.
-    actions, answers = ActionLog.__table__.c, PulseResponse.__table__.c
+    actions, answers = SQLModel.metadata.tables["action_log"].c, SQLModel.metadata.tables["pulse_response"].c
     per_day = session.connection().execute(
         sa_select(actions.day, actions.behaviour, func.count())
         .where(actions.manager_id == manager_id, actions.day >= week_monday(first), actions.day <= today)
@@ -117,7 +118,7 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
         summary = summarise(responses.get(week, []), team.k_threshold)
         points.append(WeekPoint(week, counts[week], summary.answered, summary.trust_index,
                                 dict(summary.needs) if summary.shown else {need: None for need in NEEDS}))
-    return TeamTrends(team.id, team.name, team.k_threshold, range_key, points)
+    return TeamTrends(stored_id(team), team.name, team.k_threshold, range_key, points)
 
 
 
@@ -144,9 +145,8 @@ def insight(series: TeamTrends) -> TrendInsight:
 
 def team_choices(session: Session, manager_id: int) -> list[tuple[int, str]]:
     """(id, name) of the manager's teams for the picker, in one query."""
-    return [(team_id, name) for team_id, name in session.exec(
-        select(Team.id, Team.name).where(Team.manager_id == manager_id).order_by(Team.name, Team.id)
-    )]
+    teams = session.exec(select(Team).where(Team.manager_id == manager_id).order_by(col(Team.name), col(Team.id)))
+    return [(stored_id(team), team.name) for team in teams]
 
 
 def window(whole: TeamTrends, range_key: str, today: date) -> TeamTrends:

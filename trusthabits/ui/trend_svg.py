@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 PX_PER_WEEK = 36  # eight weeks fit a 390 px phone; wider ranges scroll sideways
 BAR_WIDTH = 24
@@ -119,7 +119,8 @@ def chart(
                      f"<title>{escape(series.name)}</title></path>")
     for line in lines:
         points = [None if v is None else (x_centre(i), trust_y(v)) for i, v in enumerate(line.values)]
-        parts.append(f'<path class="trend-line {line.css_class}" d="{line_path(points)}"><title>{escape(line.name)}</title></path>')
+        parts.append(f'<path class="trend-line {line.css_class}" d="{line_path(points)}">'
+                     f"<title>{escape(line.name)}</title></path>")
         if line.dots:
             parts.append(f'<g class="trend-dots {line.css_class}-dots">')
             parts.extend(f'<circle cx="{_number(p[0])}" cy="{_number(p[1])}" r="{DOT_RADIUS}"/>' for p in points if p)

@@ -17,7 +17,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "data.title": {"en": "Your data", "nl": "Jouw gegevens"},
     "data.explain": {
         "en": "Download all your entries, or bring back a JSON export. Entries you already have are not added twice.",
-        "nl": "Download al je registraties, of zet een JSON-export terug. Wat je al hebt, wordt niet dubbel toegevoegd.",
+        "nl": (
+            "Download al je registraties, of zet een JSON-export terug. Wat je al hebt, wordt niet dubbel toegevoegd."
+        ),
     },
     "data.export_csv": {"en": "CSV", "nl": "CSV-bestand"},
     "data.export_json": {"en": "JSON", "nl": "JSON-bestand"},
@@ -32,15 +34,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "habits.how_title": {"en": "What the score means", "nl": "Wat de score betekent"},
     "habits.how_score": {
         "en": "Each finished week moves the score a fifth of the way towards how well you met your weekly target: "
-        "100 means you have met it week after week, 0 that the habit has not started yet. One missed week costs a little; "
-        "a habit built over months does not vanish in a week. The streak counts the weeks in a row that met the target.",
+        "100 means you have met it week after week, 0 that the habit has not started yet. One missed week costs a "
+        "little; "
+        "a habit built over months does not vanish in a week. The streak counts the weeks in a row that met the "
+        "target.",
         "nl": "Elke afgeronde week brengt de score een vijfde dichter bij hoe goed je je weekdoel haalde: "
-        "100 betekent dat je het week na week haalt, 0 dat de gewoonte nog niet begonnen is. Eén gemiste week kost een beetje; "
+        "100 betekent dat je het week na week haalt, 0 dat de gewoonte nog niet begonnen is. Eén gemiste week kost "
+        "een beetje; "
         "een gewoonte van maanden verdwijnt niet in een week. De reeks telt de weken op rij waarin je je doel haalde.",
     },
     "habits.how_pause": {
-        "en": "During a pause (holiday, sick leave) score and streak stand still instead of dropping. The running week only counts once you have met its target.",
-        "nl": "Tijdens een pauze (vakantie, ziekte) staan score en reeks stil in plaats van te dalen. De lopende week telt pas mee zodra je het doel haalt.",
+        "en": (
+            "During a pause (holiday, sick leave) score and streak stand still instead of dropping. The running week "
+            "only counts once you have met its target."
+        ),
+        "nl": (
+            "Tijdens een pauze (vakantie, ziekte) staan score en reeks stil in plaats van te dalen. De lopende week "
+            "telt pas mee zodra je het doel haalt."
+        ),
     },
     "habits.pauses": {"en": "Pauses", "nl": "Pauzes"},
     "habits.pauses_explain": {

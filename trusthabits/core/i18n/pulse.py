@@ -5,12 +5,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.team": {"en": "Team", "nl": "Team"},
     # Teams
     "team.title": {"en": "Your teams", "nl": "Je teams"},
-    "team.none": {"en": "No teams yet. Create your first one below.", "nl": "Nog geen teams. Maak hieronder je eerste team."},
+    "team.none": {
+        "en": "No teams yet. Create your first one below.",
+        "nl": "Nog geen teams. Maak hieronder je eerste team.",
+    },
     "team.create_title": {"en": "New team", "nl": "Nieuw team"},
     "team.create": {"en": "Create team", "nl": "Team maken"},
     "team.active_members": {"en": "{count} active members", "nl": "{count} actieve leden"},
     "team.back": {"en": "All teams", "nl": "Alle teams"},
-    "team.not_found": {"en": "This team does not exist or is not yours.", "nl": "Dit team bestaat niet of is niet van jou."},
+    "team.not_found": {
+        "en": "This team does not exist or is not yours.",
+        "nl": "Dit team bestaat niet of is niet van jou.",
+    },
     "team.outbox_link": {"en": "Outbox: sent and waiting mail", "nl": "Postvak uit: verstuurde en wachtende mail"},
     "field.team_name": {"en": "Team name", "nl": "Teamnaam"},
     "field.pulse_language": {"en": "Language of the pulse", "nl": "Taal van de pulse"},
@@ -62,7 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "results.need_autonomy": {"en": "Autonomy", "nl": "Autonomie"},
     "results.need_relatedness": {"en": "Relatedness", "nl": "Verbondenheid"},
     "results.need_competence": {"en": "Competence", "nl": "Competentie"},
-    "results.scale_note": {"en": "Averages on a 1–5 scale; higher is better.", "nl": "Gemiddelden op een schaal van 1–5; hoger is beter."},
+    "results.scale_note": {
+        "en": "Averages on a 1–5 scale; higher is better.",
+        "nl": "Gemiddelden op een schaal van 1–5; hoger is beter.",
+    },
     "results.open_until": {"en": "Open until {closes} ({zone})", "nl": "Open tot {closes} ({zone})"},
     "results.closed": {"en": "Closed", "nl": "Gesloten"},
     "results.comments_title": {"en": "What could you do more of?", "nl": "Wat zou je meer kunnen doen?"},
@@ -78,8 +87,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Outbox
     "outbox.title": {"en": "Outbox", "nl": "Postvak uit"},
     "outbox.no_smtp": {
-        "en": "No mail server is set up (SMTP_URL), so messages wait here. Pass a link on yourself, or open it to try the pulse.",
-        "nl": "Er is geen mailserver ingesteld (SMTP_URL), dus berichten wachten hier. Geef een link zelf door, of open hem om de pulse te proberen.",
+        "en": (
+            "No mail server is set up (SMTP_URL), so messages wait here. Pass a link on yourself, or open it to try "
+            "the pulse."
+        ),
+        "nl": (
+            "Er is geen mailserver ingesteld (SMTP_URL), dus berichten wachten hier. Geef een link zelf door, of open "
+            "hem om de pulse te proberen."
+        ),
     },
     "outbox.with_smtp": {
         "en": "Messages go out through the mail server. A link is removed here once its message is sent.",
@@ -91,7 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "outbox.status_sending": {"en": "sending", "nl": "wordt verstuurd"},
     "outbox.status_sent": {"en": "sent", "nl": "verstuurd"},
     "outbox.status_failed": {"en": "failed", "nl": "mislukt"},
-    "outbox.attempts": {"en": "Attempts: {count}. Last error: {error}", "nl": "Pogingen: {count}. Laatste fout: {error}"},
+    "outbox.attempts": {
+        "en": "Attempts: {count}. Last error: {error}",
+        "nl": "Pogingen: {count}. Laatste fout: {error}",
+    },
     "outbox.open_link": {"en": "Open link", "nl": "Link openen"},
     # The answer page (in the team's language)
     "pulse.title": {"en": "How was this week with {manager}?", "nl": "Hoe was deze week met {manager}?"},
@@ -104,17 +122,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pulse.anonymous": {"en": "Your answers are anonymous.", "nl": "Je antwoorden zijn anoniem."},
     "pulse.how": {"en": "How?", "nl": "Hoe?"},
     "pulse.how_body": {
-        "en": "Your link only shows that you were invited. When you send your answers, the link is marked as used and your answers are saved separately: with the team and the week, but without your name, email, link or the time. Nothing connects the two. {manager} sees averages only once at least {k} people have answered, and comments only after the round closes, in random order.",
-        "nl": "Je link laat alleen zien dat je bent uitgenodigd. Als je je antwoorden verstuurt, wordt de link als gebruikt gemarkeerd en worden je antwoorden apart bewaard: met het team en de week, maar zonder je naam, e-mail, link of tijdstip. Niets verbindt die twee. {manager} ziet gemiddelden pas als minstens {k} mensen hebben geantwoord, en opmerkingen pas na het sluiten van de ronde, in willekeurige volgorde.",
+        "en": (
+            "Your link only shows that you were invited. When you send your answers, the link is marked as used and "
+            "your answers are saved separately: with the team and the week, but without your name, email, link or the "
+            "time. Nothing connects the two. {manager} sees averages only once at least {k} people have answered, and "
+            "comments only after the round closes, in random order."
+        ),
+        "nl": (
+            "Je link laat alleen zien dat je bent uitgenodigd. Als je je antwoorden verstuurt, wordt de link als "
+            "gebruikt gemarkeerd en worden je antwoorden apart bewaard: met het team en de week, maar zonder je naam, "
+            "e-mail, link of tijdstip. Niets verbindt die twee. {manager} ziet gemiddelden pas als minstens {k} "
+            "mensen hebben geantwoord, en opmerkingen pas na het sluiten van de ronde, in willekeurige volgorde."
+        ),
     },
-    "pulse.comment_label": {"en": "What could {manager} do more of? (optional)", "nl": "Wat zou {manager} meer kunnen doen? (optioneel)"},
+    "pulse.comment_label": {
+        "en": "What could {manager} do more of? (optional)",
+        "nl": "Wat zou {manager} meer kunnen doen? (optioneel)",
+    },
     "pulse.submit": {"en": "Send my answers", "nl": "Verstuur mijn antwoorden"},
     "pulse.incomplete": {
         "en": "Please answer every sentence ({count} still open).",
         "nl": "Beantwoord alsjeblieft elke zin (nog {count} open).",
     },
     "pulse.thanks_title": {"en": "Thank you!", "nl": "Dank je wel!"},
-    "pulse.thanks_body": {"en": "Your answers are in. You can close this page.", "nl": "Je antwoorden zijn binnen. Je kunt deze pagina sluiten."},
+    "pulse.thanks_body": {
+        "en": "Your answers are in. You can close this page.",
+        "nl": "Je antwoorden zijn binnen. Je kunt deze pagina sluiten.",
+    },
     "pulse.used_title": {"en": "This link has already been used", "nl": "Deze link is al gebruikt"},
     "pulse.used_body": {
         "en": "Each link works once, so every voice counts once. Nothing was saved this time.",
@@ -133,8 +167,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The invitation mail (in the team's language)
     "mail.pulse_subject": {"en": "How was this week with {manager}?", "nl": "Hoe was deze week met {manager}?"},
     "mail.pulse_body": {
-        "en": "Hello,\n\n{manager} would like to know how this week went for you in {team}. It takes under a minute and your answers are anonymous:\n\n{link}\n\nThe link works once and until {closes}.\n\nTrustHabits",
-        "nl": "Hallo,\n\n{manager} wil graag weten hoe deze week voor je was in {team}. Het kost minder dan een minuut en je antwoorden zijn anoniem:\n\n{link}\n\nDe link werkt één keer en tot {closes}.\n\nTrustHabits",
+        "en": (
+            "Hello,\n\n{manager} would like to know how this week went for you in {team}. It takes under a minute and "
+            "your answers are anonymous:\n\n{link}\n\nThe link works once and until {closes}.\n\nTrustHabits"
+        ),
+        "nl": (
+            "Hallo,\n\n{manager} wil graag weten hoe deze week voor je was in {team}. Het kost minder dan een minuut "
+            "en je antwoorden zijn anoniem:\n\n{link}\n\nDe link werkt één keer en tot {closes}.\n\nTrustHabits"
+        ),
     },
     # Errors
     "error.team_name_required": {"en": "Give the team a name.", "nl": "Geef het team een naam."},

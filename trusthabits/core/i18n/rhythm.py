@@ -5,13 +5,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mail.reminder_subject": {"en": "A reminder: how was this week with {manager}?",
                               "nl": "Herinnering: hoe was deze week met {manager}?"},
     "mail.reminder_body": {
-        "en": "Hello,\n\nIf you have not answered yet: {manager} would still like to know how this week went for you in {team}. Your answers are anonymous:\n\n{link}\n\nThis link replaces the one in the earlier mail. It works once and until {closes}.\n\nTrustHabits",
-        "nl": "Hallo,\n\nAls je nog niet hebt geantwoord: {manager} wil nog steeds graag weten hoe deze week voor je was in {team}. Je antwoorden zijn anoniem:\n\n{link}\n\nDeze link vervangt die uit de eerdere mail. Hij werkt één keer en tot {closes}.\n\nTrustHabits",
+        "en": (
+            "Hello,\n\nIf you have not answered yet: {manager} would still like to know how this week went for you in "
+            "{team}. Your answers are anonymous:\n\n{link}\n\nThis link replaces the one in the earlier mail. It "
+            "works once and until {closes}.\n\nTrustHabits"
+        ),
+        "nl": (
+            "Hallo,\n\nAls je nog niet hebt geantwoord: {manager} wil nog steeds graag weten hoe deze week voor je "
+            "was in {team}. Je antwoorden zijn anoniem:\n\n{link}\n\nDeze link vervangt die uit de eerdere mail. Hij "
+            "werkt één keer en tot {closes}.\n\nTrustHabits"
+        ),
     },
     "mail.reflect_subject": {"en": "Your weekly reflection", "nl": "Je wekelijkse reflectie"},
     "mail.reflect_body": {
-        "en": "Hello {name},\n\nFive quiet minutes: look back on your week and choose one thing to try next week.\n\n{link}\n\nTrustHabits",
-        "nl": "Hallo {name},\n\nVijf rustige minuten: kijk terug op je week en kies één ding om volgende week te proberen.\n\n{link}\n\nTrustHabits",
+        "en": (
+            "Hello {name},\n\nFive quiet minutes: look back on your week and choose one thing to try next "
+            "week.\n\n{link}\n\nTrustHabits"
+        ),
+        "nl": (
+            "Hallo {name},\n\nVijf rustige minuten: kijk terug op je week en kies één ding om volgende week te "
+            "proberen.\n\n{link}\n\nTrustHabits"
+        ),
     },
     # Schedule validation
     "error.time_invalid": {"en": "Enter a time as hours:minutes, for example 13:00.",

@@ -9,7 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "insight.lag_2": {"en": "two weeks later", "nl": "twee weken later"},
     "insight.together_weak": {
         "en": "{behaviour}: weeks with more of it and trust {when} moved together a little (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje samen (r = {r}, n = {n} weken).",
+        "nl": (
+            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje samen (r = {r}, n = {n} "
+            "weken)."
+        ),
     },
     "insight.together_moderate": {
         "en": "{behaviour}: weeks with more of it and trust {when} moved together (r = {r}, n = {n} weeks).",
@@ -17,19 +20,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "insight.together_strong": {
         "en": "{behaviour}: weeks with more of it and trust {when} moved closely together (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen sterk samen (r = {r}, n = {n} weken).",
+        "nl": (
+            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen sterk samen (r = {r}, n = {n} weken)."
+        ),
     },
     "insight.opposite_weak": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved a little in opposite directions (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje tegengesteld (r = {r}, n = {n} weken).",
+        "en": (
+            "{behaviour}: weeks with more of it and trust {when} moved a little in opposite directions (r = {r}, n = "
+            "{n} weeks)."
+        ),
+        "nl": (
+            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje tegengesteld (r = {r}, n "
+            "= {n} weken)."
+        ),
     },
     "insight.opposite_moderate": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved in opposite directions (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen tegengesteld (r = {r}, n = {n} weken).",
+        "en": (
+            "{behaviour}: weeks with more of it and trust {when} moved in opposite directions (r = {r}, n = {n} "
+            "weeks)."
+        ),
+        "nl": (
+            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen tegengesteld (r = {r}, n = {n} "
+            "weken)."
+        ),
     },
     "insight.opposite_strong": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved clearly in opposite directions (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen duidelijk tegengesteld (r = {r}, n = {n} weken).",
+        "en": (
+            "{behaviour}: weeks with more of it and trust {when} moved clearly in opposite directions (r = {r}, n = "
+            "{n} weeks)."
+        ),
+        "nl": (
+            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen duidelijk tegengesteld (r = {r}, n = "
+            "{n} weken)."
+        ),
     },
     "insight.no_clear_link": {
         "en": "{behaviour}: no clear pattern with trust so far (r = {r} {when}, n = {n} weeks).",
@@ -48,7 +71,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "insight.cell_thin": {"en": "{when}: too few weeks (n = {n})", "nl": "{when}: te weinig weken (n = {n})"},
     "insight.caveat": {
         "en": "Patterns, not proof: many things move a team's trust. Fewer than 12 weeks is exploratory.",
-        "nl": "Patronen, geen bewijs: veel dingen bewegen het vertrouwen van een team. Minder dan 12 weken is verkennend.",
+        "nl": (
+            "Patronen, geen bewijs: veel dingen bewegen het vertrouwen van een team. Minder dan 12 weken is "
+            "verkennend."
+        ),
     },
     "insight.based_on": {
         "en": "Over all {weeks} weeks so far, whatever period the chart shows.",
@@ -62,26 +88,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "share.title": {"en": "Share results with the team", "nl": "Resultaten delen met het team"},
     "share.intro": {
         "en": "Send the team the averages of a closed week. Only when at least k people answered; never comments.",
-        "nl": "Stuur het team de gemiddelden van een afgesloten week. Alleen als minstens k mensen antwoordden; nooit opmerkingen.",
+        "nl": (
+            "Stuur het team de gemiddelden van een afgesloten week. Alleen als minstens k mensen antwoordden; nooit "
+            "opmerkingen."
+        ),
     },
     "share.round": {"en": "Week", "nl": "Week"},
     "share.round_option": {"en": "{week} · {answered} answered", "nl": "{week} · {answered} antwoorden"},
     "share.note": {"en": "Personal note (optional)", "nl": "Persoonlijke noot (optioneel)"},
     "share.note_hint": {"en": "Up to 1,000 characters.", "nl": "Hooguit 1.000 tekens."},
     "share.send": {"en": "Send to the team", "nl": "Naar het team sturen"},
-    "share.sent": {"en": "Queued for {count} members. See the Outbox.", "nl": "Klaargezet voor {count} leden. Zie Postvak uit."},
-    "share.already": {"en": "This week was already shared with everyone.", "nl": "Deze week is al met iedereen gedeeld."},
+    "share.sent": {
+        "en": "Queued for {count} members. See the Outbox.",
+        "nl": "Klaargezet voor {count} leden. Zie Postvak uit.",
+    },
+    "share.already": {
+        "en": "This week was already shared with everyone.",
+        "nl": "Deze week is al met iedereen gedeeld.",
+    },
     "share.none": {"en": "No closed weeks yet.", "nl": "Nog geen afgesloten weken."},
     "share.refused_below_k": {
         "en": "Not sent: fewer people answered than the team's anonymity threshold, so there is nothing to share.",
-        "nl": "Niet verstuurd: minder mensen antwoordden dan de anonimiteitsdrempel van het team, dus er valt niets te delen.",
+        "nl": (
+            "Niet verstuurd: minder mensen antwoordden dan de anonimiteitsdrempel van het team, dus er valt niets te "
+            "delen."
+        ),
     },
     "share.refused_open": {"en": "Not sent: this round is still open.", "nl": "Niet verstuurd: deze ronde loopt nog."},
-    "error.share_note_too_long": {"en": "Keep the note under 1,000 characters.", "nl": "Houd de noot onder de 1.000 tekens."},
+    "error.share_note_too_long": {
+        "en": "Keep the note under 1,000 characters.",
+        "nl": "Houd de noot onder de 1.000 tekens.",
+    },
     "mail.share_subject": {"en": "{team}: how week {week} went", "nl": "{team}: hoe week {week} ging"},
     "mail.share_body": {
-        "en": "Hello,\n\n{manager} shares what {team} said in the pulse of week {week}. {answered} people answered; these are averages on a scale of 1 to 5, nobody's own answers.\n\nTrust: {trust}\n{needs}",
-        "nl": "Hallo,\n\n{manager} deelt wat {team} zei in de pulse van week {week}. {answered} mensen antwoordden; dit zijn gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\nVertrouwen: {trust}\n{needs}",
+        "en": (
+            "Hello,\n\n{manager} shares what {team} said in the pulse of week {week}. {answered} people answered; "
+            "these are averages on a scale of 1 to 5, nobody's own answers.\n\nTrust: {trust}\n{needs}"
+        ),
+        "nl": (
+            "Hallo,\n\n{manager} deelt wat {team} zei in de pulse van week {week}. {answered} mensen antwoordden; dit "
+            "zijn gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\nVertrouwen: {trust}\n{needs}"
+        ),
     },
     "mail.share_need": {"en": "{need}: {value}", "nl": "{need}: {value}"},
     "mail.share_note": {"en": "A note from {manager}:\n{note}", "nl": "Een noot van {manager}:\n{note}"},
@@ -96,15 +143,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "trends.layout": {"en": "Show as", "nl": "Toon als"},
     "trends.show_chart": {"en": "Chart", "nl": "Grafiek"},
     "trends.show_table": {"en": "Table", "nl": "Tabel"},
-    "trends.show_needs": {"en": "Also show autonomy, relatedness, competence", "nl": "Toon ook autonomie, verbondenheid, competentie"},
-    "trends.legend": {
-        "en": "Bars: your logged actions per week, by behaviour. Line: your team's trust (1–5, right axis). A gap: fewer answers than the anonymity threshold that week.",
-        "nl": "Staven: je gelogde acties per week, per gedrag. Lijn: het vertrouwen van je team (1–5, rechteras). Een gat: die week minder antwoorden dan de anonimiteitsdrempel.",
+    "trends.show_needs": {
+        "en": "Also show autonomy, relatedness, competence",
+        "nl": "Toon ook autonomie, verbondenheid, competentie",
     },
-    "trends.chart_label": {"en": "Chart of actions per week and team trust", "nl": "Grafiek van acties per week en vertrouwen van het team"},
+    "trends.legend": {
+        "en": (
+            "Bars: your logged actions per week, by behaviour. Line: your team's trust (1–5, right axis). A gap: "
+            "fewer answers than the anonymity threshold that week."
+        ),
+        "nl": (
+            "Staven: je gelogde acties per week, per gedrag. Lijn: het vertrouwen van je team (1–5, rechteras). Een "
+            "gat: die week minder antwoorden dan de anonimiteitsdrempel."
+        ),
+    },
+    "trends.chart_label": {
+        "en": "Chart of actions per week and team trust",
+        "nl": "Grafiek van acties per week en vertrouwen van het team",
+    },
     "trends.table_caption": {
-        "en": "Per week: your actions per behaviour, how many answered, and the team's averages (– below the threshold).",
-        "nl": "Per week: je acties per gedrag, hoeveel mensen antwoordden en de gemiddelden van het team (– onder de drempel).",
+        "en": (
+            "Per week: your actions per behaviour, how many answered, and the team's averages (– below the threshold)."
+        ),
+        "nl": (
+            "Per week: je acties per gedrag, hoeveel mensen antwoordden en de gemiddelden van het team (– onder de "
+            "drempel)."
+        ),
     },
     "trends.col_week": {"en": "Week", "nl": "Week"},
     "trends.col_answered": {"en": "Answered", "nl": "Antwoorden"},

@@ -22,7 +22,8 @@ def your_data(state) -> rx.Component:
                 width="100%",
             ),
             rx.upload.root(
-                rx.button(rx.icon("upload", size=18), t("data.import"), type="button", variant="outline", size="3", min_height=TAP_TARGET, width="100%"),
+                rx.button(rx.icon("upload", size=18), t("data.import"), type="button", variant="outline", size="3",
+                    min_height=TAP_TARGET, width="100%"),
                 id=UPLOAD_ID,
                 accept={"application/json": [".json"]},
                 max_files=1,

@@ -107,7 +107,8 @@ def _editor_form(state) -> rx.Component:
             labelled("day", "log.day", day, state.edit_errors["day"].to(str), "log.day_hint"),
             rx.hstack(
                 rx.dialog.close(
-                    rx.button(t("log.cancel"), type="button", variant="soft", color_scheme="gray", size="3", min_height=TAP_TARGET)
+                    rx.button(t("log.cancel"), type="button", variant="soft", color_scheme="gray", size="3",
+                        min_height=TAP_TARGET)
                 ),
                 rx.button(t("log.save"), type="submit", size="3", min_height=TAP_TARGET),
                 justify="end",

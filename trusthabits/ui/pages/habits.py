@@ -71,7 +71,8 @@ class HabitsState(AppState):
 
 def _strength_row(b: Behaviour) -> rx.Component:
     target = rx.el.select(
-        *[rx.el.option(t(f"habits.per_week.{n}"), value=str(n)) for n in range(scoring.MIN_TARGET, scoring.MAX_TARGET + 1)],
+        *[rx.el.option(t(f"habits.per_week.{n}"), value=str(n)) for n in range(scoring.MIN_TARGET,
+            scoring.MAX_TARGET + 1)],
         value=HabitsState.targets[b.key],
         on_change=lambda value: HabitsState.set_target(b.key, value),
         aria_label=t(f"behaviour.{b.key}.name"),
@@ -87,7 +88,8 @@ def _strength_row(b: Behaviour) -> rx.Component:
         ),
         rx.progress(value=HabitsState.scores[b.key], color_scheme=b.colour, aria_hidden="true"),
         rx.hstack(
-            rx.text(HabitsState.streaks[b.key], " · ", HabitsState.progress[b.key], size="1", color_scheme="gray", flex="1"),
+            rx.text(HabitsState.streaks[b.key], " · ", HabitsState.progress[b.key], size="1", color_scheme="gray",
+                flex="1"),
             target,
             align="center",
             width="100%",
@@ -109,7 +111,9 @@ def _pauses() -> rx.Component:
                 HabitsState.pauses,
                 lambda p: rx.hstack(
                     rx.text(p.label, size="2", flex="1"),
-                    rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p.id), aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3", min_width=TAP_TARGET, min_height=TAP_TARGET),
+                    rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p.id),
+                        aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3",
+                            min_width=TAP_TARGET, min_height=TAP_TARGET),
                     align="center",
                     width="100%",
                 ),
@@ -117,13 +121,16 @@ def _pauses() -> rx.Component:
             rx.form(
                 # Two columns, each allowed to shrink: a date field's intrinsic width overflows a phone.
                 rx.grid(
-                    rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start", name="start", **fields), spacing="1", min_width="0"),
-                    rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end", name="end", **fields), spacing="1", min_width="0"),
+                    rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start",
+                        name="start", **fields), spacing="1", min_width="0"),
+                    rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end",
+                        name="end", **fields), spacing="1", min_width="0"),
                     columns="2",
                     spacing="2",
                     width="100%",
                 ),
-                rx.button(rx.icon("pause", size=18), t("habits.add_pause"), type="submit", size="3", min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),
+                rx.button(rx.icon("pause", size=18), t("habits.add_pause"), type="submit", size="3",
+                    min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),
                 on_submit=HabitsState.add_pause,
                 reset_on_submit=False,
                 no_validate=True,
@@ -143,7 +150,8 @@ def view() -> rx.Component:
         "habits.title",
         rx.vstack(
             rx.cond(HabitsState.paused_now, rx.callout(t("habits.paused_now"), icon="pause", width="100%")),
-            rx.card(rx.vstack(*[_strength_row(b) for b in behaviours.BEHAVIOURS], spacing="4", width="100%"), width="100%"),
+            rx.card(rx.vstack(*[_strength_row(b) for b in behaviours.BEHAVIOURS], spacing="4", width="100%"),
+                width="100%"),
             rx.card(
                 rx.vstack(
                     rx.heading(t("habits.how_title"), as_="h2", size="4"),

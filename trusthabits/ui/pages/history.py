@@ -93,7 +93,8 @@ def _filters() -> rx.Component:
                 min_height=TAP_TARGET,
                 flex="1",
             ),
-            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=t("history.search"), size="3", min_width=TAP_TARGET, min_height=TAP_TARGET),
+            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=t("history.search"), size="3",
+                min_width=TAP_TARGET, min_height=TAP_TARGET),
             width="100%",
         ),
         on_submit=HistoryState.run_search,
@@ -106,8 +107,10 @@ def _filters() -> rx.Component:
 def _pager() -> rx.Component:
     button = dict(variant="soft", size="3", min_height=TAP_TARGET)
     return rx.hstack(
-        rx.button(rx.icon("chevron-left", size=18), t("history.newer"), on_click=HistoryState.previous_page, disabled=HistoryState.page == 0, **button),
-        rx.button(t("history.older"), rx.icon("chevron-right", size=18), on_click=HistoryState.next_page, disabled=~HistoryState.has_more, **button),
+        rx.button(rx.icon("chevron-left", size=18), t("history.newer"), on_click=HistoryState.previous_page,
+            disabled=HistoryState.page == 0, **button),
+        rx.button(t("history.older"), rx.icon("chevron-right", size=18), on_click=HistoryState.next_page,
+            disabled=~HistoryState.has_more, **button),
         justify="between",
         width="100%",
     )
@@ -121,7 +124,8 @@ def view() -> rx.Component:
             _filters(),
             heatmap(HistoryState.heat_cells, HistoryState.heat_months, HistoryState.heat_summary),
             entry_message(HistoryState),
-            rx.cond(HistoryState.entries, entry_list(HistoryState), rx.text(t("history.empty"), size="2", color_scheme="gray")),
+            rx.cond(HistoryState.entries, entry_list(HistoryState), rx.text(t("history.empty"), size="2",
+                color_scheme="gray")),
             _pager(),
             your_data(HistoryState),
             editor_dialog(HistoryState),

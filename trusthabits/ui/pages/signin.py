@@ -66,7 +66,8 @@ def view() -> rx.Component:
             rx.form(
                 rx.vstack(
                     text_field("email", "field.email", SignInState.errors, type_="email", autocomplete="email"),
-                    text_field("password", "field.password", SignInState.errors, type_="password", autocomplete="current-password"),
+                    text_field("password", "field.password", SignInState.errors, type_="password",
+                        autocomplete="current-password"),
                     submit_button("signin.submit", SignInState.busy),
                     spacing="4",
                     width="100%",

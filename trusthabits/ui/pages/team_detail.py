@@ -125,7 +125,8 @@ def _pulse_section() -> rx.Component:
         notice(TeamDetailState.pulse_message),
         rx.cond(TeamDetailState.delivery_problem,
                 rx.callout(t("delivery.problems"), color_scheme="amber", role="alert", width="100%")),
-        rx.link(t("team.outbox_link"), href="/outbox", size="2", min_height=TAP_TARGET, display="flex", align_items="center"),
+        rx.link(t("team.outbox_link"), href="/outbox", size="2", min_height=TAP_TARGET, display="flex",
+            align_items="center"),
         rx.heading(t("results.title"), as_="h2", size="5"),
         rx.cond(
             TeamDetailState.weeks.length() > 0,

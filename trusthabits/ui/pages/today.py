@@ -122,7 +122,8 @@ def _confirmation() -> rx.Component:
             rx.hstack(
                 rx.icon("circle-check", size=20),
                 rx.text(TapState.confirmation, size="2", weight="medium", flex="1", id="confirmation-text"),
-                rx.button(t("today.details"), on_click=TapState.add_details, variant="soft", size="2", min_height=TAP_TARGET),
+                rx.button(t("today.details"), on_click=TapState.add_details, variant="soft", size="2",
+                    min_height=TAP_TARGET),
                 rx.button(t("today.undo"), on_click=TapState.undo, variant="solid", size="2", min_height=TAP_TARGET),
                 align="center",
                 spacing="2",

@@ -244,7 +244,8 @@ def _share() -> rx.Component:
             ),
             notice(TrendsState.share_message),
             rx.cond(TrendsState.share_error != "",
-                    rx.callout(TrendsState.share_error, color_scheme="red", role="alert", width="100%", id="share-error")),
+                    rx.callout(TrendsState.share_error, color_scheme="red", role="alert", width="100%",
+                        id="share-error")),
             spacing="3", width="100%",
         ),
         width="100%", id="share-back",
@@ -254,7 +255,8 @@ def _share() -> rx.Component:
 def _chart_or_table() -> rx.Component:
     # The chart's height is kept while it waits for the data, so nothing below it moves.
     return rx.box(
-        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(TrendsState), rx.fragment(legend(TrendsState), main_chart(TrendsState)))),
+        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(TrendsState),
+            rx.fragment(legend(TrendsState), main_chart(TrendsState)))),
         width="100%", min_height=f"{CHART_HEIGHT}px",
     )
 

@@ -39,5 +39,6 @@ def strengths(found: dict[str, HabitStrength], tr: Translate) -> Strengths:
 
 
 def pause_rows(pauses: list[PauseView], today: date, tr: Translate) -> list[PauseRow]:
-    return [PauseRow(p.id, tr("habits.pause_range", start=day_label(p.start, today, tr), end=day_label(p.end, today, tr)))
+    return [PauseRow(p.id, tr("habits.pause_range", start=day_label(p.start, today, tr), end=day_label(p.end, today,
+        tr)))
             for p in pauses]

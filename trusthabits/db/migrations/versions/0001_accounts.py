@@ -1,7 +1,7 @@
 """accounts
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26
 """
 
