@@ -92,4 +92,4 @@ cluster-servers:
 	fi
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .web .web-test .states .mypy_cache .ruff_cache .cluster
+	rm -rf $(VENV) $(TOOLS) .web .web-test .web-bench .states .mypy_cache .ruff_cache .cluster

@@ -44,6 +44,8 @@ def production_server(database_url: str, log_path: Path) -> Iterator[str]:
     base_url = f"http://localhost:{port}"
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": database_url, "TRUSTHABITS_SCHEDULER": "off",
            "TRUSTHABITS_BASE_URL": base_url, "REFLEX_USE_SYSTEM_BUN": "1",
+           # Its own build folder: a `make run` in this checkout keeps its .web/ (README).
+           "REFLEX_WEB_WORKDIR": str(ROOT / ".web-bench"), "REFLEX_STATES_WORKDIR": str(log_path.parent / "states"),
            "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{bin_dir}{os.pathsep}{os.environ['PATH']}"}
     with log_path.open("wb") as log:
         process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,

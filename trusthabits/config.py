@@ -25,6 +25,7 @@ from pydantic import (
     AliasChoices,
     BeforeValidator,
     Field,
+    SecretStr,
     ValidationError,
     model_validator,
 )
@@ -68,6 +69,18 @@ def _http_url(raw: str) -> str:
     if not raw.startswith(("http://", "https://")):
         raise ValueError(f"must start with http:// or https:// (got {raw!r})")
     return raw.rstrip("/")
+
+
+def _networks(raw: str) -> str:
+    import ipaddress
+
+    for part in (p.strip() for p in raw.split(",")):
+        if part:
+            try:
+                ipaddress.ip_network(part, strict=False)
+            except ValueError:
+                raise ValueError(f"must be IP addresses or networks, comma-separated (got {part!r})") from None
+    return raw
 
 
 def _redis_url(raw: str | None) -> str | None:
@@ -115,6 +128,20 @@ class Settings(BaseSettings):
     smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = Field(None, validation_alias="SMTP_URL")
     mail_from: str = Field(DEFAULT_MAIL_FROM, min_length=3, validation_alias="TRUSTHABITS_MAIL_FROM")
     mail_sender_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_MAIL_SENDER")
+    # Sending limits: what one account can make this server send (README: "Abuse resistance").
+    max_members_per_team: int = Field(100, ge=1, le=10_000, validation_alias="TRUSTHABITS_MAX_MEMBERS_PER_TEAM")
+    max_teams_per_manager: int = Field(20, ge=1, le=1_000, validation_alias="TRUSTHABITS_MAX_TEAMS_PER_MANAGER")
+    max_mails_per_day: int = Field(500, ge=1, le=1_000_000, validation_alias="TRUSTHABITS_MAX_MAILS_PER_DAY")
+    # Reverse proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); empty:
+    # the connection's peer is the client.
+    trusted_proxies: Annotated[str, AfterValidator(_networks)] = Field(
+        "", validation_alias="TRUSTHABITS_TRUSTED_PROXIES")
+    # Password hashing (Argon2) runs in its own small pool so a flood of sign-ins cannot take
+    # the threads every page uses; beyond `hash_queue` waiting attempts, sign-in says "busy".
+    hash_workers: int = Field(1, ge=1, le=32, validation_alias="TRUSTHABITS_HASH_WORKERS")
+    hash_queue: int = Field(64, ge=1, le=10_000, validation_alias="TRUSTHABITS_HASH_QUEUE")
+    # Signs members' unsubscribe links. Empty: a key generated once and kept in the database.
+    secret: SecretStr = Field(SecretStr(""), validation_alias="TRUSTHABITS_SECRET")
 
     @model_validator(mode="after")
     def _fill_derived_defaults(self) -> Settings:

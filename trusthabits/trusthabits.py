@@ -15,7 +15,7 @@ from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import (
     all_pages,
 )
-from trusthabits.ui.theme import STYLESHEETS, global_style
+from trusthabits.ui.theme import BRAND_COLOUR, STYLESHEETS, global_style, head_style
 from trusthabits.web import harden
 from trusthabits.web.origins import engineio_origin_check
 
@@ -25,7 +25,8 @@ HEAD = [
     rx.el.link(rel="manifest", href="/manifest.webmanifest"),
     rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
     rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
-    rx.el.meta(name="theme-color", content="#0d9488"),
+    rx.el.meta(name="theme-color", content=BRAND_COLOUR),
+    head_style(),
     rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
     rx.el.meta(name="description", content="TrustHabits"),
 ]

@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 BUILD_TIMEOUT_S = 900
 ARTIFACTS = ROOT / "test-artifacts"
+WEB_WORKDIR = ".web-test"
 
 
 def pytest_collection_modifyitems(items):
@@ -83,6 +84,10 @@ def app_server(tmp_path_factory) -> AppServer:
         "REFLEX_UPLOADED_FILES_DIR": str(workdir / "uploads"),
         "TMPDIR": str(workdir / "tmp"),
         "REFLEX_USE_SYSTEM_BUN": "1",
+        # The test build has its own folder (Reflex reads REFLEX_WEB_WORKDIR), so a `make run` in
+        # this checkout keeps serving from .web/ while the suite runs.
+        "REFLEX_WEB_WORKDIR": str(ROOT / WEB_WORKDIR),
+        "REFLEX_STATES_WORKDIR": str(workdir / "states"),
         "PATH": os.pathsep.join([str(ROOT / ".tools/node_modules/.bin"), str(Path(sys.executable).parent),
                                  os.environ["PATH"]]),
     }

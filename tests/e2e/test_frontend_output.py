@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import urllib.request
 
-from tests.e2e.conftest import ROOT
+from tests.e2e.conftest import ROOT, WEB_WORKDIR
 
 BREAKPOINT_RULE = re.compile(r"\.(xs|sm|md|lg|xl)\\:rt-")
 RESPONSIVE_PROP = re.compile(r'\[?"(initial|xs|sm|md|lg|xl)"\]?\s*:')
@@ -38,7 +38,7 @@ def test_every_radix_component_the_pages_use_keeps_its_css(app_server):
     """The CSS trim keeps only the components in frontend_build.RADIX_COMPONENTS."""
     from trusthabits.ui.frontend_build import RADIX_COMPONENTS
 
-    web = ROOT / ".web"
+    web = ROOT / WEB_WORKDIR
     used = set()
     for path in [*web.rglob("app/**/*.jsx"), *web.rglob("app_components/**/*.jsx"), *web.rglob("utils/**/*.js*")]:
         for names in RADIX_IMPORT.findall(path.read_text()):
@@ -50,13 +50,14 @@ def test_every_radix_component_the_pages_use_keeps_its_css(app_server):
 def test_the_root_keeps_no_loader_for_all_of_radix(app_server):
     # That loader (for dynamic components, which we don't use) pulled every Radix primitive
     # into every page; frontend_build.drop_radix_loader removes it.
-    root = (ROOT / ".web" / "app" / "root.jsx").read_text()
+    root = (ROOT / WEB_WORKDIR / "app" / "root.jsx").read_text()
     assert "const loaders = {" in root
     assert 'import("@radix-ui/themes")' not in root
 
 
 def test_no_compiled_page_passes_responsive_props_to_radix(app_server):
-    compiled = [*(ROOT / ".web" / "app_components").rglob("*.jsx"), *(ROOT / ".web" / "app" / "routes").rglob("*.jsx")]
+    compiled = [*(ROOT / WEB_WORKDIR / "app_components").rglob("*.jsx"),
+        *(ROOT / WEB_WORKDIR / "app" / "routes").rglob("*.jsx")]
     assert compiled
     offenders = {path.name: RESPONSIVE_PROP.findall(path.read_text()) for path in compiled}
     assert not {name: found for name, found in offenders.items() if found}

@@ -1,5 +1,6 @@
-"""Fixtures the process-level service tests share: a real SMTP server on loopback and a fresh,
-migrated database on the throwaway PostgreSQL server."""
+"""Fixtures the service tests share: a real SMTP server on loopback (defined with the mail
+delivery tests), an inbox on one, and a fresh, migrated database on the throwaway PostgreSQL
+server (the process-level tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ import os
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.services.test_mail_delivery import Inbox, _free_port
+from tests.services.test_mail_delivery import (
+    Inbox,
+    _free_port,
+    smtp_server,  # noqa: F401 - a fixture
+)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def send_round(session, manager_id, team_id, now=NOW) -> dict[str, str]:
     """Open the round and return {member email: the token from their mail's link}."""
     pulse_rounds.send_this_weeks_pulse(session, manager_id, team_id, now, BASE_URL)
     messages = session.exec(select(OutboxMessage).where(OutboxMessage.manager_id == manager_id)).all()
-    return {m.to_address: m.link.rsplit("/pulse/", 1)[1] for m in messages if m.link}
+    return {m.to_address: m.link.rsplit("/pulse/", 1)[1] for m in messages if "/pulse/" in m.link}
 
 
 def answers(week="2026-W48", value=4, **overrides) -> dict[str, str]:

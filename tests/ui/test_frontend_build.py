@@ -4,13 +4,14 @@ those files change shape."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from trusthabits.core.behaviours import BEHAVIOURS
-from trusthabits.ui import frontend_build
+from trusthabits.ui import frontend_build, theme
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE = (r"(?:amber|blue|bronze|brown|crimson|cyan|gold|grass|gray|green|indigo|iris|jade|lime|mauve|mint|olive|"
@@ -35,7 +36,7 @@ def test_every_colour_scale_the_app_names_is_loaded():
     sources = [*(ROOT / "trusthabits").rglob("*.py"), ROOT / "assets" / "theme.css"]
     named = _scales_named_in(sources) | {b.colour for b in BEHAVIOURS}
     assert named, "the scan found no colours at all: the patterns are wrong"
-    assert named <= set(frontend_build.USED_COLOURS), named - set(frontend_build.USED_COLOURS)
+    assert named <= set(theme.USED_COLOURS), named - set(theme.USED_COLOURS)
 
 
 def test_the_scan_would_notice_an_unlisted_colour(tmp_path):
@@ -47,7 +48,7 @@ def test_the_scan_would_notice_an_unlisted_colour(tmp_path):
 def test_stylesheets_load_only_the_used_colour_scales():
     paths = frontend_build.stylesheet_paths()
     colours = [p.rsplit("/", 1)[1].removesuffix(".css") for p in paths if "/tokens/colors/" in p]
-    assert colours == list(frontend_build.USED_COLOURS)
+    assert colours == list(theme.USED_COLOURS)
     assert "@radix-ui/themes/styles.css" not in paths
 
 
@@ -81,3 +82,25 @@ def test_the_full_radix_loader_is_removed_from_the_root():
 def test_the_postcss_step_is_shipped_with_the_app():
     assert frontend_build.TRIM_RADIX.is_file()
     assert "xs|sm|md|lg|xl" in frontend_build.TRIM_RADIX.read_text()
+
+
+def test_the_radix_loader_edit_refuses_a_root_of_another_shape():
+    with pytest.raises(RuntimeError, match="changed shape"):
+        frontend_build.drop_radix_loader("export default function App() {}")
+
+
+def test_the_build_runs_only_on_the_versions_its_edits_were_written_for():
+    frontend_build.check_versions(frontend_build.installed_versions())  # this checkout's own
+    with pytest.raises(RuntimeError, match=r"reflex 0\.11\.0 \(written for 0\.10\.1\)"):
+        frontend_build.check_versions({**frontend_build.WRITTEN_FOR, "reflex": "0.11.0"})
+    with pytest.raises(RuntimeError, match="@radix-ui/themes 3.4.0"):
+        frontend_build.check_versions({**frontend_build.WRITTEN_FOR, "@radix-ui/themes": "3.4.0"})
+
+
+def test_colours_come_from_theme_py_only():
+    css = (ROOT / "assets" / "theme.css").read_text()
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgb\(", css), "a colour in theme.css: put it in trusthabits/ui/theme.py"
+    manifest = json.loads((ROOT / "assets" / "manifest.webmanifest").read_text())
+    assert (manifest["theme_color"], manifest["background_color"]) == (theme.BRAND_COLOUR, theme.BACKGROUND_COLOUR)
+    assert "--teal-9: #0b7a70;" in theme.colour_css()
+

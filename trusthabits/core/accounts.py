@@ -1,9 +1,8 @@
-"""Rules for manager accounts: what a valid name, email, password, language and time zone are,
-and when repeated failed sign-ins lock an email out. Errors are message-catalogue keys."""
+"""Rules for manager accounts: what a valid name, email, password, language and time zone are.
+Errors are message-catalogue keys. How fast sign-ins may be retried: core/signin_throttle.py."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
@@ -14,10 +13,6 @@ MIN_PASSWORD_LENGTH = 10
 # Argon2 hashes any length, but an unbounded input is a cheap way to burn our CPU.
 MAX_PASSWORD_LENGTH = 1024
 MAX_NAME_LENGTH = 120
-
-FAILED_SIGNIN_LIMIT = 5
-FAILED_SIGNIN_WINDOW = timedelta(minutes=15)
-LOCKOUT_DURATION = timedelta(minutes=15)
 
 
 def normalise_email(raw: str) -> str:
@@ -66,18 +61,3 @@ def _known_time_zones() -> frozenset[str]:
 
 
 _ZONES: frozenset[str] | None = None
-
-
-def lockout_until(failures: list[datetime]) -> datetime | None:
-    """When the lockout caused by these failed attempts ends, or None if there is none.
-
-    A lockout starts at the attempt that makes FAILED_SIGNIN_LIMIT failures within
-    FAILED_SIGNIN_WINDOW and lasts LOCKOUT_DURATION from then.
-    """
-    ordered = sorted(failures)
-    until: datetime | None = None
-    for first, last in zip(ordered, ordered[FAILED_SIGNIN_LIMIT - 1 :], strict=False):
-        if last - first <= FAILED_SIGNIN_WINDOW:
-            candidate = last + LOCKOUT_DURATION
-            until = candidate if until is None or candidate > until else until
-    return until

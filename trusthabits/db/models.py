@@ -31,6 +31,9 @@ class Manager(SQLModel, table=True):
     reflect_time: str = Field(default="16:00", max_length=5)
     # Occurrences before this instant are never sent: a new or changed schedule starts fresh.
     reflect_since: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    # Until the address is confirmed no mail leaves on this manager's behalf (laptop mode and
+    # `trusthabits create-manager` confirm at once).
+    email_verified_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class AuthSession(SQLModel, table=True):
@@ -48,15 +51,45 @@ class AuthSession(SQLModel, table=True):
 
 
 class LoginAttempt(SQLModel, table=True):
-    """One sign-in attempt for a normalised email, kept for rate limiting."""
+    """One sign-in attempt for a normalised email from a client address, kept for throttling."""
 
     __tablename__ = "login_attempt"
-    __table_args__ = (Index("ix_login_attempt_email_at", "email", "attempted_at"),)
+    __table_args__ = (
+        Index("ix_login_attempt_email_at", "email", "attempted_at"),
+        Index("ix_login_attempt_ip_at", "client_ip", "attempted_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=320)
+    client_ip: str = Field(default="", max_length=64)
     attempted_at: datetime = Field(sa_column=_utc_column())
     succeeded: bool = Field(default=False)
+
+
+class AccountToken(SQLModel, table=True):
+    """A single-use link mailed to a manager: confirm the address, or reset the password.
+    Only the SHA-256 of the token is stored."""
+
+    __tablename__ = "account_token"
+    __table_args__ = (Index("ix_account_token_manager_purpose", "manager_id", "purpose"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id")
+    purpose: str = Field(max_length=16)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(sa_column=_utc_column())
+    expires_at: datetime = Field(sa_column=_utc_column())
+    used_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class AppSecret(SQLModel, table=True):
+    """Keys the app generates for itself once (when TRUSTHABITS_SECRET is not set), shared by
+    every worker through the database: e.g. the key that signs unsubscribe links."""
+
+    __tablename__ = "app_secret"
+
+    name: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=128)
 
 
 class ActionLog(SQLModel, table=True):
@@ -147,6 +180,9 @@ class Member(SQLModel, table=True):
     email: str = Field(max_length=320)
     active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    # Set by the member's own unsubscribe link: no more mail from this team. The manager sees
+    # how many, never who (it is not part of the member list they see).
+    unsubscribed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
 
 
 class PulseRound(SQLModel, table=True):

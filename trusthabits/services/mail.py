@@ -16,16 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, func, or_, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
 from trusthabits.adapters import smtp
 from trusthabits.adapters.leader import ProcessLocks
-from trusthabits.config import DEFAULT_MAIL_FROM, Settings
+from trusthabits.config import DEFAULT_MAIL_FROM, Settings, get_settings
 from trusthabits.core import clock
+from trusthabits.core.errors import Refused
 from trusthabits.db.engine import new_session
-from trusthabits.db.models import OutboxMessage
+from trusthabits.db.models import Manager, OutboxMessage
 from trusthabits.db.rows import stored_id
 
 log = logging.getLogger("trusthabits.mail")
@@ -33,6 +34,13 @@ log = logging.getLogger("trusthabits.mail")
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 # Who gets a reminder is who has not answered: such mail is never listed to the manager.
 PRIVATE_KINDS = ("pulse_reminder",)
+# Mail to the manager's own address about the account itself (confirm it, reset the password):
+# sent even before the address is confirmed, never counted against the daily limit, never
+# listed in the Outbox.
+ACCOUNT_KINDS = ("confirm_email", "password_reset")
+# Also to the manager's own address: not counted against the daily limit.
+OWN_ADDRESS_KINDS = (*ACCOUNT_KINDS, "reflect_prompt")
+DAY = timedelta(days=1)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
@@ -72,10 +80,43 @@ def queue(
     return True
 
 
+class DailyLimitReached(Refused):
+    """Queuing `wanted` more messages would pass the manager's mails-per-day limit."""
+
+    def __init__(self, wanted: int, left: int, limit: int):
+        super().__init__("error.mail_limit", wanted, left, limit)
+        self.wanted, self.left, self.limit = wanted, left, limit
+
+
+def sent_today(session: Session, manager_id: int, now: datetime) -> int:
+    """Messages queued on this manager's behalf in the last 24 hours (own-address mail aside)."""
+    return session.exec(
+        select(func.count()).select_from(OutboxMessage).where(
+            OutboxMessage.manager_id == manager_id, OutboxMessage.created_at > now - DAY,
+            col(OutboxMessage.kind).not_in(OWN_ADDRESS_KINDS))
+    ).one()
+
+
+def ensure_room(session: Session, manager_id: int, wanted: int, now: datetime) -> None:
+    """Raise DailyLimitReached unless `wanted` more messages fit in the manager's day. Callers
+    that queue many messages check first, so a send goes out whole or not at all."""
+    limit = get_settings().max_mails_per_day
+    left = max(limit - sent_today(session, manager_id, now), 0)
+    if wanted > left:
+        raise DailyLimitReached(wanted, left, limit)
+
+
 def retry_delay(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … doubling after each failed attempt, at most an hour."""
     delay: timedelta = FIRST_RETRY * (2 ** max(attempts - 1, 0))
     return min(delay, MAX_RETRY)
+
+
+def _sendable() -> ColumnElement[bool]:
+    """Mail on behalf of a manager whose address is not confirmed waits in the queue (only the
+    account's own mail, such as the confirmation link, goes)."""
+    confirmed = select(col(Manager.id)).where(col(Manager.email_verified_at).is_not(None))
+    return or_(col(OutboxMessage.kind).in_(ACCOUNT_KINDS), col(OutboxMessage.manager_id).in_(confirmed))
 
 
 def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -> list[OutboxMessage]:
@@ -83,7 +124,8 @@ def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -
     # running at once each take a different batch instead of queueing behind each other's row
     # locks. The outer condition is checked again as each row is written.
     due = (select(OutboxMessage.id)
-           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), col(OutboxMessage.next_attempt_at) <= now)
+           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), col(OutboxMessage.next_attempt_at) <= now,
+                  _sendable())
            .order_by(col(OutboxMessage.next_attempt_at)).limit(BATCH_SIZE)
            .with_for_update(skip_locked=True))
     claimed = session.execute(
@@ -216,7 +258,8 @@ def list_outbox(session: Session, manager_id: int, include_links: bool = False, 
     because then the manager is the one passing links on."""
     rows = session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.manager_id == manager_id, col(OutboxMessage.kind).not_in(PRIVATE_KINDS))
+        .where(OutboxMessage.manager_id == manager_id,
+               col(OutboxMessage.kind).not_in((*PRIVATE_KINDS, *ACCOUNT_KINDS)))
         .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
         .limit(limit)
     ).all()

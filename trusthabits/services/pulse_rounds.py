@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -30,7 +31,7 @@ from trusthabits.db.models import (
     Team,
 )
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, security
+from trusthabits.services import mail, security, unsubscribe
 from trusthabits.services.teams import owned_team
 
 ROUND_OPEN_FOR = timedelta(days=3)
@@ -72,10 +73,14 @@ def send_this_weeks_pulse(
     """Open the round for the team's current ISO week (or reuse it) and invite every active
     member not yet invited. Returns how many were newly invited. Raises RoundClosed."""
     try:
-        return _invite(session, manager_id, team_id, now, base_url, log_links)
-    except IntegrityError:  # a second click raced us to the round or an invitation: once more
+        try:
+            return _invite(session, manager_id, team_id, now, base_url, log_links)
+        except IntegrityError:  # a second click raced us to the round or an invitation: once more
+            session.rollback()
+            return _invite(session, manager_id, team_id, now, base_url, log_links)
+    except BaseException:  # refused (e.g. the daily mail limit): nothing of it stays
         session.rollback()
-        return _invite(session, manager_id, team_id, now, base_url, log_links)
+        raise
 
 
 def _invite(session: Session, manager_id: int, team_id: int, now: datetime, base_url: str, log_links: bool) -> int:
@@ -108,12 +113,14 @@ def invite_members(session: Session, team: Team, pulse_round: PulseRound, now: d
     """Invite (and queue mail for) every active member not yet invited. Does not commit: the
     caller commits it with whatever caused it. Returns how many were newly invited."""
     invited = set(session.exec(select(Invitation.member_id).where(Invitation.round_id == pulse_round.id)))
-    members = session.exec(select(Member).where(Member.team_id == team.id,
-        Member.active).order_by(col(Member.id))).all()
+    members = [m for m in session.exec(select(Member).where(*mail_recipients(stored_id(team))).order_by(col(Member.id)))
+               if m.id not in invited]
+    # All or nothing: a round that would pass the manager's daily mail limit invites nobody.
+    mail.ensure_room(session, team.manager_id, len(members), now)
     manager_name = required(session, Manager, team.manager_id).name
     closes = local_time_text(pulse_round.closes_at, team.time_zone)
     count = 0
-    for member in (m for m in members if m.id not in invited):
+    for member in members:
         token = security.new_token()
         session.add(Invitation(round_id=stored_id(pulse_round), member_id=stored_id(member),
                                token_hash=security.hash_token(token), sent_at=now))
@@ -123,10 +130,15 @@ def invite_members(session: Session, team: Team, pulse_round: PulseRound, now: d
             to=member.email, link=link, now=now, log_link=log_links,
             subject=translate("mail.pulse_subject", team.language, manager=manager_name),
             body=translate("mail.pulse_body", team.language, manager=manager_name, team=team.name,
-                           link=link, closes=closes),
+                           link=link, closes=closes) + unsubscribe.footer(session, member, team.language),
         )
         count += 1
     return count
+
+
+def mail_recipients(team_id: int) -> tuple[ColumnElement[bool], ...]:
+    """Who of a team gets its mail: active members who did not unsubscribe."""
+    return (col(Member.team_id) == team_id, col(Member.active).is_(True), col(Member.unsubscribed_at).is_(None))
 
 
 def close_round(session: Session, manager_id: int, round_id: int, now: datetime) -> None:

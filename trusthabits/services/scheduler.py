@@ -40,7 +40,7 @@ from trusthabits.db.models import (
     Team,
 )
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, pulse_rounds, security
+from trusthabits.services import mail, pulse_rounds, security, unsubscribe
 
 log = logging.getLogger("trusthabits.scheduler")
 
@@ -205,7 +205,10 @@ def _open_round(session: Session, row: ScheduledSend, ctx: Context) -> str:
         pulse_round = pulse_rounds.open_round(session, team, row.period, ctx.now, closes)
     except pulse_rounds.RoundClosed:
         raise Skip(f"round {row.period} was already closed") from None
-    invited = pulse_rounds.invite_members(session, team, pulse_round, ctx.now, ctx.base_url, ctx.log_links)
+    try:
+        invited = pulse_rounds.invite_members(session, team, pulse_round, ctx.now, ctx.base_url, ctx.log_links)
+    except mail.DailyLimitReached as full:
+        raise Skip(f"daily mail limit: {full.wanted} invitations, {full.left} of {full.limit} left") from None
     return f"invited {invited}"
 
 
@@ -231,8 +234,12 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
     pending = session.exec(
         select(Invitation, Member).join(Member, col(Member.id) == col(Invitation.member_id))
         .where(Invitation.round_id == pulse_round.id, col(Invitation.used_at).is_(None),
-               col(Invitation.reminded_at).is_(None), Member.active)
+               col(Invitation.reminded_at).is_(None), *pulse_rounds.mail_recipients(stored_id(team)))
     ).all()
+    try:
+        mail.ensure_room(session, team.manager_id, len(pending), ctx.now)
+    except mail.DailyLimitReached as full:
+        raise Skip(f"daily mail limit: {full.wanted} reminders, {full.left} of {full.limit} left") from None
     closes = pulse_rounds.local_time_text(pulse_round.closes_at, team.time_zone)
     manager_name = required(session, Manager, team.manager_id).name
     for invitation, member in pending:
@@ -244,7 +251,7 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
                    kind=REMIND_KIND, to=member.email, link=link, now=ctx.now,
                    subject=translate("mail.reminder_subject", team.language, manager=manager_name),
                    body=translate("mail.reminder_body", team.language, manager=manager_name, team=team.name,
-                                  link=link, closes=closes))
+                                  link=link, closes=closes) + unsubscribe.footer(session, member, team.language))
     return f"reminded {len(pending)}"
 
 

@@ -18,8 +18,8 @@ from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail
-from trusthabits.services.pulse_rounds import is_closed, week_summary
+from trusthabits.services import mail, unsubscribe
+from trusthabits.services.pulse_rounds import is_closed, mail_recipients, week_summary
 from trusthabits.services.teams import owned_team
 
 KIND = "share_back"
@@ -90,13 +90,13 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
                      answered=summary.answered, trust=f"{summary.trust_index:.2f}", needs=needs)
     if note:
         body += "\n\n" + translate("mail.share_note", language, manager=manager, note=note)
-    members = session.exec(select(Member).where(Member.team_id == team.id,
-        Member.active).order_by(col(Member.id))).all()
+    members = session.exec(select(Member).where(*mail_recipients(stored_id(team))).order_by(col(Member.id))).all()
+    mail.ensure_room(session, manager_id, len(members), now)
     queued = sum(
         mail.queue(session, key=f"{KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=KIND,
                    to=member.email, link="", now=now,
                    subject=translate("mail.share_subject", language, team=team.name, week=pulse_round.iso_week),
-                   body=body + "\n\nTrustHabits")
+                   body=body + "\n\nTrustHabits" + unsubscribe.footer(session, member, language))
         for member in members
     )
     session.commit()

@@ -6,14 +6,15 @@ Every function takes the signed-in `manager_id` and reaches a team only through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, func, select
 
+from trusthabits.config import get_settings
 from trusthabits.core import accounts as account_rules
 from trusthabits.core import clock
 from trusthabits.core import pulse as rules
-from trusthabits.core.errors import FieldErrors, NotFound
+from trusthabits.core.errors import FieldErrors, NotFound, Refused
 from trusthabits.db.models import Member, Team
 from trusthabits.db.rows import stored_id
 
@@ -30,6 +31,8 @@ class TeamSummary:
     time_zone: str
     k: int
     active_members: int
+    # Members who used their unsubscribe link: a count only, never who.
+    unsubscribed: int = 0
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class AddedMembers:
     added: list[str]
     already: list[str]
     invalid: list[tuple[str, str]]  # (what was typed, error key)
+    # Valid addresses left out because the team would pass TRUSTHABITS_MAX_MEMBERS_PER_TEAM.
+    over_limit: list[str] = field(default_factory=list)
 
 
 def owned_team(session: Session, manager_id: int, team_id: int) -> Team:
@@ -53,11 +58,15 @@ def owned_team(session: Session, manager_id: int, team_id: int) -> Team:
     return team
 
 
+def _active_count(session: Session, team_id: int) -> int:
+    return session.exec(select(func.count()).select_from(Member).where(Member.team_id == team_id, Member.active)).one()
+
+
 def _summary(session: Session, team: Team) -> TeamSummary:
-    active = session.exec(
-        select(func.count()).select_from(Member).where(Member.team_id == team.id, Member.active)
-    ).one()
-    return TeamSummary(stored_id(team), team.name, team.language, team.time_zone, team.k_threshold, active)
+    unsubscribed = session.exec(select(func.count()).select_from(Member).where(
+        Member.team_id == team.id, col(Member.unsubscribed_at).is_not(None))).one()
+    return TeamSummary(stored_id(team), team.name, team.language, team.time_zone, team.k_threshold,
+                       _active_count(session, stored_id(team)), unsubscribed)
 
 
 def create_team(
@@ -71,6 +80,9 @@ def create_team(
     }
     if errors := {field: key for field, key in checks.items() if key}:
         raise FieldErrors(errors)
+    owned = session.exec(select(func.count()).select_from(Team).where(Team.manager_id == manager_id)).one()
+    if owned >= get_settings().max_teams_per_manager:
+        raise FieldErrors({"name": "error.too_many_teams"})
     team = Team(manager_id=manager_id, name=name.strip(), language=language, time_zone=time_zone,
                 k_threshold=int(str(k).strip()), created_at=clock.now())
     session.add(team)
@@ -97,24 +109,31 @@ def list_members(session: Session, manager_id: int, team_id: int) -> list[Member
 
 
 def add_members(session: Session, manager_id: int, team_id: int, pasted: str) -> AddedMembers:
-    """Add every valid address (reactivating one that was deactivated); report the rest."""
+    """Add every valid address (reactivating one that was deactivated) while the team has room
+    (TRUSTHABITS_MAX_MEMBERS_PER_TEAM active members); report the rest. An address that
+    unsubscribed stays unsubscribed: pasting it again does not make it receive mail."""
     owned_team(session, manager_id, team_id)
     parsed = rules.parse_member_emails(pasted)
     existing = {m.email: m for m in session.exec(select(Member).where(Member.team_id == team_id))}
-    added, already = [], []
+    room = get_settings().max_members_per_team - _active_count(session, team_id)
+    added: list[str] = []
+    already: list[str] = []
+    over_limit: list[str] = []
     for email in parsed.valid:
         member = existing.get(email)
-        if member is None:
+        if member is not None and member.active:
+            already.append(email)
+        elif len(added) >= room:
+            over_limit.append(email)
+        elif member is None:
             session.add(Member(team_id=team_id, email=email, active=True, created_at=clock.now()))
             added.append(email)
-        elif not member.active:
+        else:
             member.active = True
             session.add(member)
             added.append(email)
-        else:
-            already.append(email)
     session.commit()
-    return AddedMembers(added, already, parsed.invalid)
+    return AddedMembers(added, already, parsed.invalid, over_limit)
 
 
 def set_member_active(session: Session, manager_id: int, team_id: int, member_id: int, active: bool) -> None:
@@ -122,6 +141,8 @@ def set_member_active(session: Session, manager_id: int, team_id: int, member_id
     member = session.get(Member, member_id)
     if member is None or member.team_id != team_id:
         raise TeamNotFound(team_id)
+    if active and not member.active and _active_count(session, team_id) >= get_settings().max_members_per_team:
+        raise Refused("error.team_full")
     member.active = active
     session.add(member)
     session.commit()

@@ -1,8 +1,32 @@
-"""Look and feel: one accent colour, generous tap targets, system light/dark."""
+"""Look and feel, and the one source of its colours: the accent and gray scales, the colour
+scales the app names, the few shades we darken for contrast, and the brand colour of the icon,
+the browser's address bar and the web manifest. Tap targets and widths live here too.
+
+`assets/theme.css` holds layout rules only; the colour overrides below are put into the page
+head (`head_style()`), and a test checks `assets/manifest.webmanifest` against `BRAND_COLOUR`.
+"""
+
+from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.ui.frontend_build import ACCENT, GRAY, USED_COLOURS
+from trusthabits.core.behaviours import BEHAVIOURS
+
+ACCENT = "teal"
+GRAY = "slate"
+BRAND_COLOUR = "#0d9488"  # the icon, the address bar on a phone, the installed app's splash
+BACKGROUND_COLOUR = "#ffffff"
+# Scales the UI names directly: accent and gray of the theme, gray buttons, red errors,
+# green/amber statuses, and the need lines of the trend chart. The behaviour catalogue adds its own.
+UI_COLOURS = frozenset({ACCENT, GRAY, "gray", "red", "green", "amber", "orange", "pink", "cyan"})
+USED_COLOURS = tuple(sorted(UI_COLOURS | {b.colour for b in BEHAVIOURS}))
+
+# Radix's teal-9 under white text is 3.1:1; this darker teal reaches 5.2:1 (WCAG AA) in both
+# colour modes. Teal text on a tinted teal panel (callouts) is 4.1:1 with Radix's light teal-11;
+# this one is 5.8:1 (dark mode keeps Radix's light-on-dark teal-11, which already passes). Links,
+# soft buttons and badges use the alpha step, so it gets the same value.
+CONTRAST_SHADES = {"--teal-9": "#0b7a70", "--teal-10": "#096b62"}
+LIGHT_CONTRAST_SHADES = {"--teal-11": "#006b5f", "--teal-a11": "#006b5f"}
 
 TAP_TARGET = "44px"
 CONTENT_MAX_WIDTH = "40rem"
@@ -10,8 +34,28 @@ NAV_HEIGHT = "4rem"
 
 theme = rx.theme(accent_color=ACCENT, gray_color=GRAY, radius="large", scaling="100%")
 
-# Scoped to the app root by Reflex; page-wide CSS (colour tokens) lives in assets/theme.css.
+# Scoped to the app root by Reflex; page-wide CSS (layout rules) lives in assets/theme.css.
 STYLESHEETS = ["/theme.css"]
+
+
+def _rule(selectors: str, shades: dict[str, str]) -> str:
+    return selectors + " {" + " ".join(f"{name}: {value};" for name, value in shades.items()) + "}"
+
+
+def colour_css() -> str:
+    """The colour overrides as page-wide CSS. The `html` prefix outranks Radix's own `.light` /
+    `.dark` selectors, which it puts on both <html> and the theme root."""
+    return "\n".join([
+        _rule("html.light, html.dark, html .light, html .dark, html .light-theme, html .dark-theme",
+              CONTRAST_SHADES),
+        _rule("html.light, html .light, html .light-theme", LIGHT_CONTRAST_SHADES),
+    ])
+
+
+def head_style() -> rx.Component:
+    """The colour overrides inline in <head>: no extra request before the first paint."""
+    return rx.el.style(colour_css())
+
 
 global_style = {
     # 16px inputs stop iOS Safari from zooming into a field on focus.

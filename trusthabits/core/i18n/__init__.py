@@ -17,12 +17,13 @@ from trusthabits.core.i18n import (
     pages,
     pulse,
     rhythm,
+    safety,
     trends,
 )
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, rhythm, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

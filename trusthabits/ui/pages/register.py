@@ -7,9 +7,10 @@ from typing import Any
 
 import reflex as rx
 
+from trusthabits.config import get_settings
 from trusthabits.core.accounts import known_time_zones, time_zone_error
 from trusthabits.core.calendar import DEFAULT_TIME_ZONE
-from trusthabits.core.errors import FieldErrors
+from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import (
     language_select,
@@ -20,7 +21,7 @@ from trusthabits.ui.components.forms import (
 from trusthabits.ui.components.shell import public_layout
 from trusthabits.ui.events import Form, public
 from trusthabits.ui.pages import Page
-from trusthabits.ui.states.app import AppState, run_service, t
+from trusthabits.ui.states.app import AppState, run_hashing_service, t
 
 ROUTE = "/register"
 
@@ -59,14 +60,21 @@ class RegisterState(AppState):
             "locale": form.get("locale", self.lang),
             "time_zone": form.get("time_zone", "").strip(),
         }
+        settings = get_settings()
         try:
-            await run_service(accounts.register, **fields)
-            profile, token = await run_service(
-                accounts.sign_in, email=fields["email"], password=fields["password"]
+            # With a mail server the address must be confirmed before anything is sent for it.
+            await run_hashing_service(accounts.register, **fields,
+                                      confirm_base_url=settings.base_url if settings.smtp_url else None)
+            profile, token = await run_hashing_service(
+                accounts.sign_in, email=fields["email"], password=fields["password"], client_ip=self._client_ip()
             )
         except FieldErrors as invalid:
             self.busy = False
             self.errors = {name: self._tr(key) for name, key in invalid.errors.items()}
+            return
+        except Refused as refused:  # the hashing pool is full
+            self.busy = False
+            self.errors = {"password": self._tr(refused.key)}
             return
         self.busy = False
         self.errors = {}

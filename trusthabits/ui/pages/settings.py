@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from trusthabits.core.accounts import known_time_zones
-from trusthabits.core.errors import FieldErrors
+from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.core.i18n import DEFAULT_LANGUAGE
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import (
@@ -22,7 +22,7 @@ from trusthabits.ui.components.schedule_forms import reflect_schedule_form
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, run_hashing_service, t
 from trusthabits.ui.states.schedules import ReflectScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
@@ -80,11 +80,17 @@ class SettingsState(ReflectScheduleMixin, AppState):
         self.busy = True
         yield
         try:
-            await me.run(accounts.change_password, me.id, current_password=form.get("current_password", ""),
-                         new_password=form.get("new_password", ""), keep_token=me.token)
+            # Argon2 runs in its own bounded pool, never in the threads pages use.
+            await run_hashing_service(accounts.change_password, me.id,
+                                      current_password=form.get("current_password", ""),
+                                      new_password=form.get("new_password", ""), keep_token=me.token)
         except FieldErrors as invalid:
             self.password_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
             self.password_saved = ""
+            self.busy = False
+            return
+        except Refused as refused:  # the hashing pool is full
+            self.password_errors = {"current_password": self._tr(refused.key)}
             self.busy = False
             return
         self.busy = False

@@ -1,4 +1,4 @@
-"""Sign-in page: email and password; a locked-out email is told how long to wait."""
+"""Sign-in page: email and password; a client that tried too often is told how long to wait."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from typing import Any
 
 import reflex as rx
 
+from trusthabits.core.errors import Refused
 from trusthabits.services import accounts
 from trusthabits.ui.components.forms import notice, submit_button, text_field
 from trusthabits.ui.components.shell import public_layout
 from trusthabits.ui.events import Form, public
 from trusthabits.ui.pages import Page
-from trusthabits.ui.states.app import AppState, run_service, safe_next_path, t
+from trusthabits.ui.states.app import AppState, run_hashing_service, run_service, safe_next_path, t
 
 ROUTE = "/signin"
 
@@ -29,7 +30,8 @@ class SignInState(AppState):
         self.errors, self.form_error = {}, ""
         params = self.router.url.query_parameters
         language = self._set_language(self._page_language())
-        self.info = self._tr("signin.signed_out") if params.get("signed_out") else ""
+        self.info = (self._tr("signin.signed_out") if params.get("signed_out")
+                     else self._tr("signin.password_reset") if params.get("reset") else "")
         if await run_service(accounts.resolve_session, await self._session_token()) is not None:
             return rx.redirect(safe_next_path(params.get("next")))
         return language
@@ -39,12 +41,12 @@ class SignInState(AppState):
         self.busy = True
         yield
         try:
-            profile, token = await run_service(
-                accounts.sign_in, email=form.get("email", ""), password=form.get("password", "")
+            profile, token = await run_hashing_service(
+                accounts.sign_in, email=form.get("email", ""), password=form.get("password", ""),
+                client_ip=self._client_ip(),
             )
-        except accounts.SignInRefused as refused:
-            minutes = math.ceil(refused.retry_after.total_seconds() / 60) if refused.retry_after else 0
-            self.form_error = self._tr(refused.key, minutes=minutes)
+        except Refused as refused:
+            self.form_error = self._refusal_text(refused)
             self.info = ""
             self.busy = False
             return
@@ -54,6 +56,15 @@ class SignInState(AppState):
         self.lang_pref = profile.locale
         yield self._set_language(profile.locale)
         yield rx.redirect(safe_next_path(self.router.url.query_parameters.get("next")))
+
+    def _refusal_text(self, refused: Refused) -> str:
+        wait = getattr(refused, "retry_after", None)
+        if wait is None:
+            return self._tr(refused.key)
+        seconds = math.ceil(wait.total_seconds())
+        if seconds < 120:
+            return self._tr("error.signin_wait", seconds=seconds)
+        return self._tr("error.signin_locked", minutes=math.ceil(seconds / 60))
 
 
 def view() -> rx.Component:
@@ -79,6 +90,7 @@ def view() -> rx.Component:
                 method="post",
                 width="100%",
             ),
+            rx.link(t("signin.forgot_link"), href="/reset", size="2", id="forgot-link"),
             rx.text(
                 t("signin.no_account"),
                 " ",

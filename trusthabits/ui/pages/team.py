@@ -21,7 +21,7 @@ from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.teams import TeamRow, team_rows
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, limit_values, t
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/team"
@@ -52,7 +52,7 @@ class TeamsState(AppState):
                               k=form.get("k", DEFAULT_K))
         except FieldErrors as invalid:
             names = {"name": "team_name", "time_zone": "team_time_zone"}
-            self.errors = {names.get(k, k): self._tr(v) for k, v in invalid.errors.items()}
+            self.errors = {names.get(k, k): self._tr(v, **limit_values()) for k, v in invalid.errors.items()}
             return None
         self.errors = {}
         return rx.redirect(f"/team/{created.id}")

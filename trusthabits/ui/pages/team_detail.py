@@ -7,6 +7,7 @@ import reflex as rx
 
 from trusthabits.config import get_settings
 from trusthabits.core import clock
+from trusthabits.core.errors import Refused
 from trusthabits.services import mail, pulse_rounds, teams
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
@@ -22,7 +23,7 @@ from trusthabits.ui.presenters.teams import (
     team_facts,
     week_view,
 )
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, limit_values, t
 from trusthabits.ui.states.schedules import PulseScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
@@ -74,6 +75,8 @@ class TeamDetailState(PulseScheduleMixin, AppState):
                             settings.base_url, log_links=not settings.smtp_url)
         except pulse_rounds.RoundClosed:
             self.pulse_message = self._tr("pulse.round_closed")
+        except mail.DailyLimitReached as full:
+            self.pulse_message = self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)
         except LookupError:
             self.found = False
             return
@@ -97,7 +100,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         except LookupError:
             self.found = False
             return
-        self.add_report, self.invalid_emails = added_report(result, self._tr)
+        self.add_report, self.invalid_emails = added_report(result, self._tr, limit_values()["members"])
         self.members_form_key += 1
         self._show_team(me)
 
@@ -105,6 +108,9 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     def toggle_member(self, me: Me, member_id: int, active: bool) -> None:
         try:
             me.call(teams.set_member_active, me.id, self._team_id(), member_id, active)
+        except Refused as refused:  # the team is full
+            self.add_report = [self._tr(refused.key, **limit_values())]
+            return
         except LookupError:
             self.found = False
             return

@@ -10,7 +10,7 @@ import reflex as rx
 
 from trusthabits.core import clock
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
-from trusthabits.services import share_back, trends
+from trusthabits.services import mail, share_back, trends
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.teams import TeamNotFound
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
@@ -146,6 +146,9 @@ class TrendsState(AppState):
                             clock.now())
         except share_back.ShareRefused as refused:
             self.share_error = self._tr(refused.key)
+            return
+        except mail.DailyLimitReached as full:
+            self.share_error = self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)
             return
         except (LookupError, ValueError):
             self.share_error = self._tr("team.not_found")

@@ -71,19 +71,23 @@ def team_rows(summaries: list[TeamSummary], tr: Translate) -> list[TeamRow]:
 
 
 def team_facts(team: TeamSummary, tr: Translate) -> str:
-    return " · ".join([tr("team.active_members", count=team.active_members), tr(f"language.{team.language}"),
-                       team.time_zone])
+    # Unsubscribed members: how many, never who.
+    unsubscribed = [tr("team.unsubscribed", count=team.unsubscribed)] if team.unsubscribed else []
+    return " · ".join([tr("team.active_members", count=team.active_members), *unsubscribed,
+                       tr(f"language.{team.language}"), team.time_zone])
 
 
 def member_rows(members: list[MemberInfo]) -> list[MemberRow]:
     return [MemberRow(m.id, m.email, m.active) for m in members]
 
 
-def added_report(result: AddedMembers, tr: Translate) -> tuple[list[str], list[str]]:
+def added_report(result: AddedMembers, tr: Translate, members_limit: int = 0) -> tuple[list[str], list[str]]:
     """(what was added, one line per refused address with why)."""
     report = [tr("team.added", count=len(result.added))]
     if result.already:
         report.append(tr("team.already", count=len(result.already)))
+    if result.over_limit:
+        report.append(tr("team.over_limit", count=len(result.over_limit), members=members_limit))
     return report, [f"{typed}: {tr(key)}" for typed, key in result.invalid]
 
 

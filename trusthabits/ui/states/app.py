@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import reflex as rx
 
+from trusthabits.adapters.hashing_pool import hashing_pool
 from trusthabits.config import get_settings
 from trusthabits.core.i18n import (
     DEFAULT_LANGUAGE,
@@ -30,6 +31,7 @@ from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
 from trusthabits.ui.events import public
+from trusthabits.web.origins import client_ip
 
 SESSION_COOKIE = "th_session"
 SESSION_MAX_AGE = int(accounts.SESSION_LIFETIME.total_seconds())
@@ -46,6 +48,25 @@ async def run_service(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
             return fn(session, *args, **kwargs)
 
     return await asyncio.to_thread(work)
+
+
+async def run_hashing_service(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Like `run_service`, but in the password-hashing pool (adapters/hashing_pool.py): for every
+    service that hashes or checks a password, so a flood of sign-ins cannot take the threads
+    every page uses. Raises HashingBusy when too many are waiting already."""
+
+    def work() -> T:
+        with new_session() as session:
+            return fn(session, *args, **kwargs)
+
+    return await hashing_pool().run(work)
+
+
+def limit_values() -> dict[str, int]:
+    """The sending limits, for the texts that name them ({teams}, {members}, {mails})."""
+    settings = get_settings()
+    return {"teams": settings.max_teams_per_manager, "members": settings.max_members_per_team,
+            "mails": settings.max_mails_per_day}
 
 
 def safe_next_path(raw: str | None) -> str:
@@ -66,6 +87,11 @@ class AppState(rx.State):
 
     def _tr(self, key: str, **values: object) -> str:
         return translate(key, self.lang, **values)
+
+    def _client_ip(self) -> str:
+        """The browser's address, as seen through our own proxies (web/origins.py)."""
+        return client_ip(self.router.session.client_ip, self.router.headers.raw_headers.get("x-forwarded-for"),
+                         get_settings().trusted_proxies)
 
     def _set_language(self, lang: str) -> Any:
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
