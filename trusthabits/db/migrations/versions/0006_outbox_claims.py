@@ -1,17 +1,17 @@
 """outbox_claims: who claimed an outbox message, so a dead sender's claims are taken over at once.
 
-Backward compatible for one release: a nullable-free column with a server default, which the
+Backward compatible for one release: a NOT NULL column with a server default, which the
 previous release's code simply does not write.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
