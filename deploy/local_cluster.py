@@ -300,12 +300,14 @@ class LocalCluster:
                      if "__pycache__" not in path.parts)
         if stamp.exists() and stamp.read_text() == self.base_url and stamp.stat().st_mtime >= newest:
             return target
-        env = self.app_env(PORT=str(self.proxy_port))
+        # Its own build folder: `make run` and `make test` in this checkout keep theirs.
+        web = self.root / "web"
+        env = self.app_env(PORT=str(self.proxy_port), REFLEX_WEB_WORKDIR=str(web))
         env.pop("REDIS_URL")  # the export needs no state manager
         subprocess.run([str(BIN / "reflex"), "export", "--frontend-only", "--no-zip", "--env", "prod"],
                        cwd=ROOT, env=env, check=True, stdout=self._log("export").open("ab"), stderr=subprocess.STDOUT)
         shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(ROOT / ".web" / "build" / "client", target)
+        shutil.copytree(web / "build" / "client", target)
         stamp.write_text(self.base_url)
         return target
 
