@@ -85,6 +85,7 @@ def run(url: str, token: str | None = None, keep_report: Path | None = None) -> 
         "fcp_s": round(audits["first-contentful-paint"]["numericValue"] / 1000, 2),
         "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "transfer_kib": round(audits["total-byte-weight"]["numericValue"] / 1024, 1),
         "failed_audits": sorted(
             key for key, audit in audits.items()

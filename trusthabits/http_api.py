@@ -1,4 +1,5 @@
-"""The few plain HTTP routes, mounted in front of Reflex's own ASGI app."""
+"""The few plain HTTP routes, mounted in front of Reflex's own ASGI app: the health check and the
+pulse answer page (plain HTML, see ui/plain/)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.routing import Route
 
 from trusthabits.adapters.health import database_ok
 from trusthabits.db.engine import new_session
+from trusthabits.ui.plain.answer_page import answer_page
 
 
 def _check_database() -> bool:
@@ -27,4 +29,9 @@ async def health(_request: Request) -> JSONResponse:
     )
 
 
-api = Starlette(routes=[Route("/api/health", health, methods=["GET"])])
+api = Starlette(routes=[
+    Route("/api/health", health, methods=["GET"]),
+    # The answer page of the weekly pulse: plain HTML from the server (ui/plain/answer_page.py).
+    Route("/pulse/{token}", answer_page, methods=["GET", "POST"]),
+    Route("/pulse/{token}/", answer_page, methods=["GET", "POST"]),
+])

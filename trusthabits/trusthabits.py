@@ -12,9 +12,8 @@ from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.services import scheduler
 from trusthabits.ui.components.shell import connection_overlay
-from trusthabits.ui.pages import (
-    all_pages,
-)
+from trusthabits.ui.pages import all_pages
+from trusthabits.ui.states.app import LANGUAGE_SCRIPT
 from trusthabits.ui.theme import BRAND_COLOUR, STYLESHEETS, global_style, head_style
 from trusthabits.web import harden
 from trusthabits.web.origins import engineio_origin_check
@@ -22,6 +21,8 @@ from trusthabits.web.origins import engineio_origin_check
 log = logging.getLogger("trusthabits")
 
 HEAD = [
+    # Before anything is drawn: which language this page paints in (ui/states/app.py).
+    rx.el.script(LANGUAGE_SCRIPT),
     rx.el.link(rel="manifest", href="/manifest.webmanifest"),
     rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
     rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),

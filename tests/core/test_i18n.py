@@ -99,7 +99,7 @@ def test_every_key_the_ui_uses_exists():
     used: set[str] = set()
     for path in _ui_sources():
         text = path.read_text()
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", text))
+        used |= set(re.findall(r"""\btv?\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", text))
         used |= set(re.findall(r"""_tr\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", text))
         used |= set(re.findall(r"""_key=["']([a-z_]+\.[a-z0-9_.]+)["']""", text))
         used |= set(re.findall(r"""NavItem\([^,]+,\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", text))

@@ -65,10 +65,11 @@ def test_the_heatmap_colours_by_level_and_labels_each_month_once():
              HeatCell(date(2026, 11, 1), 0, 0, False),
              HeatCell(date(2026, 11, 2), 2, 2, False), HeatCell(date(2026, 11, 3), 0, 0, True)]
     shown = history.heatmap(cells, TODAY, "courage", EN)
-    assert shown.cells[1].colour.endswith("-11)") and shown.cells[-1] == history.HeatCellRow("transparent", "")
+    assert shown.colour == "crimson"  # courage's own scale
+    assert shown.cells[1].level == 4 and shown.cells[-1] == history.HeatCellRow(history.FUTURE, "")
     assert shown.months == ["Oct", "Nov"]
     assert shown.summary == "Entries in the last 12 months: 11"
-    assert history.heatmap(cells, TODAY, None, EN).cells[1].colour == "var(--accent-11)"
+    assert history.heatmap(cells, TODAY, None, EN).colour == "teal"  # all behaviours: the accent
 
 
 def test_habit_strengths_and_pauses_in_words():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core.behaviours import BEHAVIOURS
+from trusthabits.core.i18n import LANGUAGES
 
 ACCENT = "teal"
 GRAY = "slate"
@@ -28,6 +29,14 @@ USED_COLOURS = tuple(sorted(UI_COLOURS | {b.colour for b in BEHAVIOURS}))
 CONTRAST_SHADES = {"--teal-9": "#0b7a70", "--teal-10": "#096b62"}
 LIGHT_CONTRAST_SHADES = {"--teal-11": "#006b5f", "--teal-a11": "#006b5f"}
 
+# The plain-HTML pages (ui/plain/): the same accent and contrast, in light and dark mode.
+PLAIN_LIGHT = {"text": "#1c2024", "muted": "#60646c", "line": "#d9d9e0", "surface": "#ffffff",
+               "page": "#fcfcfd", "accent": CONTRAST_SHADES["--teal-9"], "on_accent": "#ffffff",
+               "link": LIGHT_CONTRAST_SHADES["--teal-11"], "alert": "#ce2c31", "alert_soft": "#ffebec"}
+PLAIN_DARK = {"text": "#edeef0", "muted": "#b0b4ba", "line": "#43484e", "surface": "#18191b",
+              "page": "#111113", "accent": CONTRAST_SHADES["--teal-9"], "on_accent": "#ffffff",
+              "link": "#0bd8b6", "alert": "#ff9592", "alert_soft": "#3b1219"}
+
 TAP_TARGET = "44px"
 CONTENT_MAX_WIDTH = "40rem"
 NAV_HEIGHT = "4rem"
@@ -42,6 +51,11 @@ def _rule(selectors: str, shades: dict[str, str]) -> str:
     return selectors + " {" + " ".join(f"{name}: {value};" for name, value in shades.items()) + "}"
 
 
+def language_css() -> str:
+    """Of the texts drawn in every language (`states.app.t`), show the one <html lang> names."""
+    return "\n".join(f'html:not([lang="{lang}"]) .lang-{lang} {{display: none}}' for lang in LANGUAGES)
+
+
 def colour_css() -> str:
     """The colour overrides as page-wide CSS. The `html` prefix outranks Radix's own `.light` /
     `.dark` selectors, which it puts on both <html> and the theme root."""
@@ -53,8 +67,8 @@ def colour_css() -> str:
 
 
 def head_style() -> rx.Component:
-    """The colour overrides inline in <head>: no extra request before the first paint."""
-    return rx.el.style(colour_css())
+    """The language and colour rules inline in <head>: no extra request before the first paint."""
+    return rx.el.style(language_css() + "\n" + colour_css())
 
 
 global_style = {
@@ -64,6 +78,8 @@ global_style = {
     # marks (dots, this week's cells) then use fixed classes from assets/theme.css instead of a
     # computed style each, which keeps redrawing them cheap.
     **{f".colour-{colour}": {
+        "--behaviour-6": f"var(--{colour}-6)",
+        "--behaviour-8": f"var(--{colour}-8)",
         "--behaviour-colour": f"var(--{colour}-9)",
         "--behaviour-soft": f"var(--{colour}-a3)",
         "--behaviour-soft-hover": f"var(--{colour}-a4)",

@@ -8,7 +8,7 @@ import reflex as rx
 
 from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.ui.components.forms import labelled
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style, textarea_style
 
 
@@ -21,8 +21,8 @@ def _icon_button(icon: str, label_key: str, on_click, danger: bool = False) -> r
     return rx.el.button(
         rx.icon(icon, size=20, aria_hidden="true"),
         on_click=on_click,
-        aria_label=t(label_key),
-        title=t(label_key),
+        aria_label=tv(label_key),
+        title=tv(label_key),
         type="button",
         class_name="icon-button danger" if danger else "icon-button",
     )
@@ -50,7 +50,7 @@ def entry_row(state, entry: rx.Var) -> rx.Component:
                 rx.el.button(t("log.delete_confirm"), on_click=state.delete_entry(entry.id), type="button",
                              class_name="text-button danger"),
                 rx.el.button(t("log.keep"), on_click=state.keep_entry, type="button", class_name="text-button"),
-                class_name="entry-confirm", role="group", aria_label=t("log.delete_question"),
+                class_name="entry-confirm", role="group", aria_label=tv("log.delete_question"),
             ),
             rx.fragment(
                 _icon_button("pencil", "log.edit", state.start_edit(entry.id)),
@@ -70,8 +70,8 @@ def entry_list(state) -> rx.Component:
 
 def _micro_select(state, behaviour: Behaviour) -> rx.Component:
     return rx.el.select(
-        rx.el.option(t("log.no_micro_action"), value=""),
-        *[rx.el.option(t(f"micro.{behaviour.key}.{m.key}"), value=m.key) for m in behaviour.micro_actions],
+        rx.el.option(tv("log.no_micro_action"), value=""),
+        *[rx.el.option(tv(f"micro.{behaviour.key}.{m.key}"), value=m.key) for m in behaviour.micro_actions],
         id="micro_action",
         name="micro_action",
         default_value=state.edit_micro,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 
@@ -52,8 +52,8 @@ def text_field(
 
 def language_select(name: str, label_key: str, value: rx.Var) -> rx.Component:
     control = rx.el.select(
-        rx.el.option(t("language.en"), value="en"),
-        rx.el.option(t("language.nl"), value="nl"),
+        rx.el.option(tv("language.en"), value="en"),
+        rx.el.option(tv("language.nl"), value="nl"),
         id=name,
         name=name,
         default_value=value,

@@ -1,56 +1,44 @@
-"""The 12-month calendar heatmap: a CSS grid of small boxes, one column per week (Monday on
-top), no chart library. On a phone it scrolls sideways and opens at the latest week."""
+"""The 12-month calendar heatmap: a grid of small cells, one column per week (Monday on top),
+no chart library. On a phone it scrolls sideways and opens at the latest week.
+
+Plain elements shaded by fixed rules (`heat-*` in assets/theme.css) from each cell's level and
+the grid's colour class: 371 cells then cost the browser no style computation of their own. The
+grid's rows have a fixed height, so it paints from the prerendered page and keeps its place
+while the data comes.
+"""
 
 from __future__ import annotations
 
-import reflex as rx
+from typing import Any
 
-CELL = "11px"
-GAP = "2px"
+import reflex as rx
 
 
 def _cell(cell: rx.Var) -> rx.Component:
-    return rx.box(width=CELL, height=CELL, border_radius="2px", background=cell.colour, title=cell.title)
+    return rx.el.span(class_name="heat-cell", data_level=cell.level, title=cell.title)
 
 
 def _month_label(label: rx.Var) -> rx.Component:
     # Wider than its column on purpose: a label spans into the next, empty, columns.
-    return rx.text(label, size="1", color_scheme="gray", white_space="nowrap", width=CELL, overflow="visible")
+    return rx.el.span(label, class_name="heat-month")
 
 
-def heatmap(cells: rx.Var, months: rx.Var, summary: rx.Var) -> rx.Component:
-    """`cells`: one `HeatCellRow` (colour, title) per day; `months`: one label per week column, set
-    on the first week of each month and empty elsewhere."""
-    labels = rx.box(
-        rx.foreach(months, _month_label),
-        display="grid",
-        grid_auto_flow="column",
-        grid_auto_columns=CELL,
-        gap=GAP,
-        aria_hidden="true",
-    )
-    grid = rx.box(
-        rx.foreach(cells, _cell),
-        display="grid",
-        grid_template_rows=f"repeat(7, {CELL})",
-        grid_auto_flow="column",
-        grid_auto_columns=CELL,
-        gap=GAP,
-        aria_hidden="true",
-    )
-    return rx.vstack(
+def heatmap(state: Any) -> rx.Component:
+    """`state` holds `heat_colour`, `heat_cells` (one `HeatCellRow` per day), `heat_months` (a
+    label per week column, set on the first week of each month) and `heat_summary`."""
+    return rx.el.div(
         # row-reverse makes the scroll position start at the newest (right-hand) end.
-        rx.flex(
-            rx.vstack(labels, grid, spacing="1"),
-            direction="row-reverse",
-            overflow_x="auto",
-            width="100%",
-            padding_bottom="4px",
+        rx.el.div(
+            rx.el.div(
+                rx.el.div(rx.foreach(state.heat_months, _month_label), class_name="heat-months"),
+                rx.el.div(rx.foreach(state.heat_cells, _cell), class_name="heat-grid"),
+                class_name="colour-" + state.heat_colour,
+            ),
+            class_name="heat-scroll",
         ),
-        rx.text(summary, size="1", color_scheme="gray", id="heat-summary"),
+        rx.el.p(state.heat_summary, class_name="heat-summary", id="heat-summary"),
         role="img",
-        aria_label=summary,
+        aria_label=state.heat_summary,
         id="heatmap",
-        spacing="1",
-        width="100%",
+        class_name="heatmap",
     )

@@ -9,24 +9,28 @@ from typing import Any
 import reflex as rx
 
 from trusthabits.ui.components.forms import labelled, notice, submit_button, text_field
-from trusthabits.ui.states.app import t
-from trusthabits.ui.theme import native_select_style
+from trusthabits.ui.components.shell import when_signed_in
+from trusthabits.ui.states.app import t, tv
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 
 def _weekday_select(state: Any) -> rx.Component:
     control = rx.el.select(
-        *[rx.el.option(t(f"weekday.short.{day}"), value=str(day)) for day in range(7)],
+        *[rx.el.option(tv(f"weekday.short.{day}"), value=str(day)) for day in range(7)],
         id="weekday", name="weekday", default_value=state.schedule_weekday, key=state.schedule_form_key,
         style=native_select_style,
     )
-    return labelled("weekday", "schedule.weekday", control, state.schedule_errors["weekday"].to(str))
+    # Options cannot hold two languages: the select comes with the manager's data, and until then a
+    # box of its height keeps the form still.
+    return labelled("weekday", "schedule.weekday", when_signed_in(control, waiting=rx.box(min_height=TAP_TARGET)),
+                    state.schedule_errors["weekday"].to(str))
 
 
 def _form(form_id: str, title_key: str, state: Any, on_submit: Any, *extra: rx.Component) -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.heading(t(title_key), as_="h2", size="4"),
-            rx.text(state.schedule_zone, size="2", color_scheme="gray"),
+            rx.text(state.schedule_zone, size="2", color_scheme="gray", min_height="1.25rem"),
             _weekday_select(state),
             text_field("time", "schedule.time", state.schedule_errors, default_value=state.schedule_time,
                        key=state.schedule_form_key),

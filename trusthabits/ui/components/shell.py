@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from trusthabits.ui.states.app import AppState, ProblemState, SessionState, t
+from trusthabits.ui.states.app import AppState, ProblemState, SessionState, t, tv
 from trusthabits.ui.theme import CONTENT_MAX_WIDTH, NAV_HEIGHT
 
 
@@ -43,7 +43,7 @@ def language_switch() -> rx.Component:
         rx.segmented_control.item(t("language.short_nl"), value="nl"),
         value=AppState.lang,
         on_change=AppState.choose_language,
-        aria_label=t("language.switch"),
+        aria_label=tv("language.switch"),
         size="2",
     )
 
@@ -104,7 +104,7 @@ def _nav(current: str) -> rx.Component:
             rx.el.div(*[_nav_link(item, current) for item in NAV_ITEMS], class_name="app-nav-links"),
             class_name="app-nav-inner",
         ),
-        aria_label=t("nav.main"),
+        aria_label=tv("nav.main"),
         class_name="app-nav",
     )
 

@@ -11,7 +11,7 @@ import reflex as rx
 
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.instrument import NEEDS
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 from trusthabits.ui.theme import native_select_style
 
 
@@ -21,7 +21,7 @@ def _scrolling(svg: rx.Var, **props) -> rx.Component:
     return rx.box(
         rx.html(svg),
         overflow_x="auto", width="100%", class_name="trend-scroll", tab_index=0,
-        aria_label=t("trends.chart_label"), role="region", **props,
+        aria_label=tv("trends.chart_label"), role="region", **props,
     )
 
 
@@ -54,7 +54,7 @@ def behaviour_chart(state: Any) -> rx.Component:
         rx.vstack(
             rx.el.label(t("trends.behaviour"), html_for="trend-focus", font_weight="500"),
             rx.el.select(
-                *[rx.el.option(t(f"behaviour.{b.key}.name"), value=b.key) for b in BEHAVIOURS],
+                *[rx.el.option(tv(f"behaviour.{b.key}.name"), value=b.key) for b in BEHAVIOURS],
                 id="trend-focus", value=focus, on_change=state.choose_focus, style=native_select_style,
             ),
             _scrolling(state.focus_svg),
@@ -86,5 +86,5 @@ def trend_table(state: Any) -> rx.Component:
             )),
             size="1", variant="surface", id="trend-table",
         ),
-        overflow_x="auto", width="100%", tab_index=0, role="region", aria_label=t("trends.table_caption"),
+        overflow_x="auto", width="100%", tab_index=0, role="region", aria_label=tv("trends.table_caption"),
     )

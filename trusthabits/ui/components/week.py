@@ -13,7 +13,7 @@ from trusthabits.core.behaviours import BEHAVIOURS, Behaviour
 from trusthabits.core.calendar import DAYS_PER_WEEK
 from trusthabits.ui.components.entries import colour_dot
 from trusthabits.ui.components.shell import when_signed_in
-from trusthabits.ui.states.app import t
+from trusthabits.ui.states.app import t, tv
 
 
 def _tile(state, behaviour: Behaviour) -> rx.Component:
@@ -36,7 +36,7 @@ def behaviour_tiles(state) -> rx.Component:
         spacing="2",
         width="100%",
         role="group",
-        aria_label=t("today.tiles_label"),
+        aria_label=tv("today.tiles_label"),
     )
 
 

@@ -12,18 +12,19 @@ from trusthabits.core.errors import FieldErrors
 from trusthabits.services import habits
 from trusthabits.ui.components.entries import colour_dot
 from trusthabits.ui.components.forms import notice
-from trusthabits.ui.components.shell import app_layout
+from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.events import Form, Me, page_load, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.habits import PauseRow, pause_rows, strengths
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/habits"
 
 
 class HabitsState(AppState):
-    scores: dict[str, int] = {}
+    # Every behaviour has its keys from the start: the rows draw before the data arrives.
+    scores: dict[str, int] = {b.key: 0 for b in behaviours.BEHAVIOURS}
     streaks: dict[str, str] = {}
     progress: dict[str, str] = {}
     targets: dict[str, str] = {}
@@ -69,28 +70,34 @@ class HabitsState(AppState):
         self._refresh(me)
 
 
-def _strength_row(b: Behaviour) -> rx.Component:
-    target = rx.el.select(
-        *[rx.el.option(t(f"habits.per_week.{n}"), value=str(n)) for n in range(scoring.MIN_TARGET,
-            scoring.MAX_TARGET + 1)],
+def _target(b: Behaviour) -> rx.Component:
+    """The weekly target's select. Its options cannot hold two languages, so it is drawn with the
+    manager's data; until then a box of its size keeps the row still."""
+    select = rx.el.select(
+        *[rx.el.option(tv(f"habits.per_week.{n}"), value=str(n))
+          for n in range(scoring.MIN_TARGET, scoring.MAX_TARGET + 1)],
         value=HabitsState.targets[b.key],
         on_change=lambda value: HabitsState.set_target(b.key, value),
-        aria_label=t(f"behaviour.{b.key}.name"),
+        aria_label=tv(f"behaviour.{b.key}.name"),
         style={**native_select_style, "width": "auto"},
     )
+    return when_signed_in(select, waiting=rx.box(min_height=TAP_TARGET, min_width="7rem"))
+
+
+def _strength_row(b: Behaviour) -> rx.Component:
     return rx.vstack(
         rx.hstack(
             colour_dot(b.colour),
             rx.text(t(f"behaviour.{b.key}.name"), weight="medium", size="3", flex="1"),
-            rx.text(HabitsState.scores[b.key], weight="bold", size="4", class_name="habit-score"),
+            when_signed_in(rx.text(HabitsState.scores[b.key], weight="bold", size="4", class_name="habit-score")),
             align="center",
             width="100%",
         ),
         rx.progress(value=HabitsState.scores[b.key], color_scheme=b.colour, aria_hidden="true"),
         rx.hstack(
-            rx.text(HabitsState.streaks[b.key], " · ", HabitsState.progress[b.key], size="1", color_scheme="gray",
-                flex="1"),
-            target,
+            rx.box(when_signed_in(rx.text(HabitsState.streaks[b.key], " · ", HabitsState.progress[b.key], size="1",
+                                          color_scheme="gray")), flex="1"),
+            _target(b),
             align="center",
             width="100%",
         ),
@@ -101,36 +108,42 @@ def _strength_row(b: Behaviour) -> rx.Component:
     )
 
 
+def _pause_row(pause: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.text(pause.label, size="2", flex="1"),
+        rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(pause.id),
+                       aria_label=tv("habits.delete_pause"), variant="ghost", color_scheme="red", size="3",
+                       min_width=TAP_TARGET, min_height=TAP_TARGET),
+        align="center",
+        width="100%",
+    )
+
+
+def _date_field(name: str, label_key: str) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(t(label_key), html_for=f"pause-{name}"),
+        rx.input(id=f"pause-{name}", name=name, type="date", size="3", min_height=TAP_TARGET, width="100%",
+                 min_width="0"),
+        spacing="1", min_width="0",
+    )
+
+
 def _pauses() -> rx.Component:
-    fields = dict(type="date", size="3", min_height=TAP_TARGET, width="100%", min_width="0")
     return rx.card(
         rx.vstack(
             rx.heading(t("habits.pauses"), as_="h2", size="4"),
-            rx.text(t("habits.pauses_explain"), size="2", color_scheme="gray"),
-            rx.foreach(
-                HabitsState.pauses,
-                lambda p: rx.hstack(
-                    rx.text(p.label, size="2", flex="1"),
-                    rx.icon_button(rx.icon("trash-2", size=18), on_click=HabitsState.delete_pause(p.id),
-                        aria_label=t("habits.delete_pause"), variant="ghost", color_scheme="red", size="3",
-                            min_width=TAP_TARGET, min_height=TAP_TARGET),
-                    align="center",
-                    width="100%",
-                ),
+            # The manager's own pauses, and whether one runs now, follow the session check.
+            when_signed_in(
+                rx.cond(HabitsState.paused_now, rx.callout(t("habits.paused_now"), icon="pause", width="100%")),
+                rx.foreach(HabitsState.pauses, _pause_row),
             ),
+            rx.text(t("habits.pauses_explain"), size="2", color_scheme="gray"),
             rx.form(
                 # Two columns, each allowed to shrink: a date field's intrinsic width overflows a phone.
-                rx.grid(
-                    rx.vstack(rx.el.label(t("habits.pause_start"), html_for="pause-start"), rx.input(id="pause-start",
-                        name="start", **fields), spacing="1", min_width="0"),
-                    rx.vstack(rx.el.label(t("habits.pause_end"), html_for="pause-end"), rx.input(id="pause-end",
-                        name="end", **fields), spacing="1", min_width="0"),
-                    columns="2",
-                    spacing="2",
-                    width="100%",
-                ),
+                rx.grid(_date_field("start", "habits.pause_start"), _date_field("end", "habits.pause_end"),
+                        columns="2", spacing="2", width="100%"),
                 rx.button(rx.icon("pause", size=18), t("habits.add_pause"), type="submit", size="3",
-                    min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),
+                          min_height=TAP_TARGET, width="100%", margin_top="0.5rem"),
                 on_submit=HabitsState.add_pause,
                 reset_on_submit=False,
                 no_validate=True,
@@ -145,13 +158,14 @@ def _pauses() -> rx.Component:
 
 
 def view() -> rx.Component:
+    # The behaviours, the explanation and the pause form come from the catalogue and paint from
+    # the prerendered page; scores, streaks, targets and pauses follow the session check.
     return app_layout(
         "/",  # a part of Today in the navigation
         "habits.title",
         rx.vstack(
-            rx.cond(HabitsState.paused_now, rx.callout(t("habits.paused_now"), icon="pause", width="100%")),
             rx.card(rx.vstack(*[_strength_row(b) for b in behaviours.BEHAVIOURS], spacing="4", width="100%"),
-                width="100%"),
+                    width="100%"),
             rx.card(
                 rx.vstack(
                     rx.heading(t("habits.how_title"), as_="h2", size="4"),
@@ -165,6 +179,7 @@ def view() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        gated=False,
     )
 
 

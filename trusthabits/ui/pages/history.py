@@ -10,16 +10,16 @@ from trusthabits.services import history
 from trusthabits.ui.components.data import your_data
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.heatmap import heatmap
-from trusthabits.ui.components.shell import app_layout
+from trusthabits.ui.components.shell import app_layout, when_signed_in
 from trusthabits.ui.events import Form, Me, page_load, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters import history as present
 from trusthabits.ui.presenters.entries import entry_rows
 from trusthabits.ui.presenters.history import HeatCellRow
-from trusthabits.ui.states.app import AppState, t
+from trusthabits.ui.states.app import AppState, t, tv
 from trusthabits.ui.states.data import DataTransferMixin
 from trusthabits.ui.states.entries import EntryListMixin
-from trusthabits.ui.theme import TAP_TARGET, native_select_style
+from trusthabits.ui.theme import ACCENT, TAP_TARGET, native_select_style
 
 ROUTE = "/history"
 
@@ -29,6 +29,7 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
     search: str = ""
     page: int = 0
     has_more: bool = False
+    heat_colour: str = ACCENT
     heat_cells: list[HeatCellRow] = []
     heat_months: list[str] = []
     heat_summary: str = ""
@@ -37,7 +38,8 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
         today = me.today()
         behaviour = self.behaviour_filter or None
         shown = present.heatmap(me.call(history.heatmap, me.id, today, behaviour), today, behaviour, self._tr)
-        self.heat_cells, self.heat_months, self.heat_summary = shown.cells, shown.months, shown.summary
+        self.heat_colour, self.heat_cells = shown.colour, shown.cells
+        self.heat_months, self.heat_summary = shown.months, shown.summary
         entries, self.has_more = me.call(history.entries_page, me.id, behaviour=behaviour, search=self.search,
                                          page=self.page)
         self.entries = entry_rows(entries, today, self._tr)
@@ -74,11 +76,11 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
 
 def _filters() -> rx.Component:
     select = rx.el.select(
-        rx.el.option(t("history.all_behaviours"), value=""),
-        *[rx.el.option(t(f"behaviour.{b.key}.name"), value=b.key) for b in behaviours.BEHAVIOURS],
+        rx.el.option(tv("history.all_behaviours"), value=""),
+        *[rx.el.option(tv(f"behaviour.{b.key}.name"), value=b.key) for b in behaviours.BEHAVIOURS],
         value=HistoryState.behaviour_filter,
         on_change=HistoryState.choose_behaviour,
-        aria_label=t("history.filter"),
+        aria_label=tv("history.filter"),
         id="behaviour-filter",
         style=native_select_style,
     )
@@ -87,13 +89,13 @@ def _filters() -> rx.Component:
             rx.input(
                 name="search",
                 type="search",
-                placeholder=t("history.search_placeholder"),
-                aria_label=t("history.search"),
+                placeholder=tv("history.search_placeholder"),
+                aria_label=tv("history.search"),
                 size="3",
                 min_height=TAP_TARGET,
                 flex="1",
             ),
-            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=t("history.search"), size="3",
+            rx.icon_button(rx.icon("search", size=18), type="submit", aria_label=tv("history.search"), size="3",
                 min_width=TAP_TARGET, min_height=TAP_TARGET),
             width="100%",
         ),
@@ -101,37 +103,45 @@ def _filters() -> rx.Component:
         reset_on_submit=False,
         width="100%",
     )
-    return rx.vstack(select, search, spacing="2", width="100%")
+    # Options and a placeholder cannot hold two languages: the filters come with the manager's
+    # data, and until then a box of their height keeps the page still.
+    return when_signed_in(rx.vstack(select, search, spacing="2", width="100%"),
+                          waiting=rx.box(min_height=f"calc(2 * {TAP_TARGET} + 0.5rem)"))
 
 
 def _pager() -> rx.Component:
     button = dict(variant="soft", size="3", min_height=TAP_TARGET)
     return rx.hstack(
         rx.button(rx.icon("chevron-left", size=18), t("history.newer"), on_click=HistoryState.previous_page,
-            disabled=HistoryState.page == 0, **button),
+                  disabled=HistoryState.page == 0, **button),
         rx.button(t("history.older"), rx.icon("chevron-right", size=18), on_click=HistoryState.next_page,
-            disabled=~HistoryState.has_more, **button),
+                  disabled=~HistoryState.has_more, **button),
         justify="between",
         width="100%",
     )
 
 
 def view() -> rx.Component:
+    # The heatmap's grid paints from the prerendered page (its rows have a fixed height); the
+    # entries and everything below them follow the session check, so nothing already drawn moves.
     return app_layout(
         "/",  # a part of Today in the navigation
         "history.title",
         rx.vstack(
             _filters(),
-            heatmap(HistoryState.heat_cells, HistoryState.heat_months, HistoryState.heat_summary),
-            entry_message(HistoryState),
-            rx.cond(HistoryState.entries, entry_list(HistoryState), rx.text(t("history.empty"), size="2",
-                color_scheme="gray")),
-            _pager(),
-            your_data(HistoryState),
+            heatmap(HistoryState),
+            when_signed_in(
+                entry_message(HistoryState),
+                rx.cond(HistoryState.entries, entry_list(HistoryState),
+                        rx.text(t("history.empty"), size="2", color_scheme="gray")),
+                _pager(),
+                your_data(HistoryState),
+            ),
             editor_dialog(HistoryState),
             spacing="4",
             width="100%",
         ),
+        gated=False,
     )
 
 

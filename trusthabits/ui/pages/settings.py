@@ -112,7 +112,7 @@ def _profile_form() -> rx.Component:
             rx.heading(t("settings.profile"), as_="h2", size="4"),
             rx.text(t("settings.signed_in_as"), " ", rx.text.strong(SettingsState.email), size="2"),
             text_field("name", "field.name", SettingsState.profile_errors, autocomplete="name",
-                default_value=SettingsState.name, key=SettingsState.email),
+                       default_value=SettingsState.name, key=SettingsState.email),
             language_select("locale", "field.language", SettingsState.locale),
             time_zone_field(
                 "time_zone",
@@ -137,10 +137,10 @@ def _password_form() -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.heading(t("settings.password_section"), as_="h2", size="4"),
-            text_field("current_password", "field.current_password", SettingsState.password_errors, type_="password",
-                autocomplete="current-password"),
+            text_field("current_password", "field.current_password", SettingsState.password_errors,
+                       type_="password", autocomplete="current-password"),
             text_field("new_password", "field.new_password", SettingsState.password_errors, type_="password",
-                autocomplete="new-password", hint_key="field.password_hint"),
+                       autocomplete="new-password", hint_key="field.password_hint"),
             notice(SettingsState.password_saved),
             submit_button("settings.change_password", SettingsState.busy),
             spacing="4",
@@ -177,6 +177,9 @@ def view() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        # Labels, headings and buttons paint from the prerendered page; the values follow the
+        # session check into the same places, so nothing moves.
+        gated=False,
     )
 
 

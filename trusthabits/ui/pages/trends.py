@@ -25,7 +25,7 @@ from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters import trends as present
 from trusthabits.ui.presenters.trends import CHART_HEIGHT, Choice
-from trusthabits.ui.states.app import AppState, SessionState, t
+from trusthabits.ui.states.app import AppState, SessionState, t, tv
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/trends"
@@ -168,7 +168,7 @@ def _choices(value: rx.Var, on_change, items: list[tuple[str, str]], label_key: 
             rx.el.span(t(key)),
             class_name="choice",
         ) for item_value, key in items],
-        role="radiogroup", aria_label=t(label_key), id=id_, class_name="choice-group",
+        role="radiogroup", aria_label=tv(label_key), id=id_, class_name="choice-group",
     )
 
 

@@ -12,6 +12,7 @@ How a page loads and how its handlers check the session is declared with `ui/eve
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -20,13 +21,7 @@ import reflex as rx
 
 from trusthabits.adapters.hashing_pool import hashing_pool
 from trusthabits.config import get_settings
-from trusthabits.core.i18n import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    catalogue,
-    negotiate,
-    translate,
-)
+from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translate
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
@@ -34,6 +29,15 @@ from trusthabits.ui.events import public
 from trusthabits.web.origins import client_ip
 
 SESSION_COOKIE = "th_session"
+# The language the next page paints in, kept in the browser (set by every page's load).
+PAGE_LANGUAGE_KEY = "th_page_lang"
+# Runs in <head> before the first paint: the stored language, else the browser's (nl or en).
+LANGUAGE_SCRIPT = (
+    "(function(){var k=" + json.dumps(list(LANGUAGES)) + ",l;"
+    + "try{l=localStorage.getItem(" + json.dumps(PAGE_LANGUAGE_KEY) + ")}catch(e){}"
+    + "if(k.indexOf(l)<0){var b=((navigator.languages||[])[0]||navigator.language||'').toLowerCase()"
+    + ".slice(0,2);l=k.indexOf(b)<0?" + json.dumps(DEFAULT_LANGUAGE) + ":b}document.documentElement.lang=l})()"
+)
 SESSION_MAX_AGE = int(accounts.SESSION_LIFETIME.total_seconds())
 T = TypeVar("T")
 
@@ -81,10 +85,6 @@ class AppState(rx.State):
     # Chosen on a signed-out page; a signed-in manager's own language wins over it.
     lang_pref: str = rx.LocalStorage("", name="th_lang")
 
-    @rx.var
-    def t(self) -> dict[str, str]:
-        return catalogue(self.lang)
-
     def _tr(self, key: str, **values: object) -> str:
         return translate(key, self.lang, **values)
 
@@ -95,11 +95,13 @@ class AppState(rx.State):
 
     def _set_language(self, lang: str) -> Any:
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-        if lang != self.lang:  # assigning marks `t` changed: the whole catalogue would travel again
+        if lang != self.lang:  # assigning would redraw every attribute text (`tv`) for nothing
             self.lang = lang
+        # The next page paints in this language from its first frame (LANGUAGE_SCRIPT reads it);
         # data-ready marks that the server has answered this page's load (tests wait for it).
         return rx.call_script(
-            f"document.documentElement.lang = {self.lang!r}; document.documentElement.dataset.ready = '1'"
+            f"document.documentElement.lang = {self.lang!r}; document.documentElement.dataset.ready = '1';"
+            f" try {{ localStorage.setItem({PAGE_LANGUAGE_KEY!r}, {self.lang!r}) }} catch (e) {{}}"
         )
 
     async def _session_token(self) -> str:
@@ -159,6 +161,23 @@ class ProblemState(AppState):
         self.text = ""
 
 
-def t(key: str) -> rx.Var:
-    """A catalogue text in the current language, for use in components."""
-    return AppState.t[key]
+def t(key: str) -> rx.Component:
+    """A catalogue text as page content, in every language at once: a stylesheet rule shows the
+    one that matches <html lang>, which a script in <head> sets before the first paint
+    (`LANGUAGE_SCRIPT`). So a prerendered page paints in the reader's language before any script
+    of the app has run, and a language switch redraws nothing."""
+    texts = {lang: translate(key, lang) for lang in LANGUAGES}
+    if len(set(texts.values())) == 1:
+        return rx.fragment(texts[DEFAULT_LANGUAGE])
+    return rx.fragment(*[rx.el.span(text, lang=lang, class_name=f"lang-{lang}") for lang, text in texts.items()])
+
+
+def tv(key: str) -> rx.Var:
+    """A catalogue text as a string, for attributes (aria-label, title) and <option>s, which
+    cannot hold two languages: it follows the state's language, so it is English in the
+    prerendered page. Draw visible ones only with the manager's data (`when_signed_in`)."""
+    texts = {lang: translate(key, lang) for lang in LANGUAGES}
+    if len(set(texts.values())) == 1:
+        return rx.Var.create(texts[DEFAULT_LANGUAGE])
+    cases = [(lang, text) for lang, text in texts.items() if lang != DEFAULT_LANGUAGE]
+    return rx.match(AppState.lang, *cases, texts[DEFAULT_LANGUAGE])
