@@ -1,5 +1,6 @@
 # Two commands for everything: `make run` serves the app, `make test` runs the whole suite.
-# Both install what is missing first and skip what is already in place.
+# Both install what is missing first and skip what is already in place. `make cluster` runs the
+# scale-out deployment on this machine (http://localhost:8080); `make cluster-stop` stops it.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -14,7 +15,7 @@ export PATH := $(CURDIR)/$(TOOLS)/node_modules/.bin:$(BIN):$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PORT
 
-.PHONY: run test lint install migrate browser postgres clean
+.PHONY: run test lint install migrate browser postgres cluster-servers cluster cluster-stop clean
 
 run: install migrate
 	@echo ""
@@ -22,13 +23,22 @@ run: install migrate
 	@echo ""
 	$(BIN)/reflex run --env prod
 
-test: install browser postgres lint
+test: install browser postgres cluster-servers lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Style and types first: ruff on everything, mypy strict on core and services (pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# PostgreSQL, Redis, three backend workers, the scheduler, the exported frontend and Caddy, all
+# on loopback; the settings it used are in .cluster/env (deploy/local_cluster.py).
+cluster: install postgres cluster-servers
+	$(BIN)/python -m deploy.local_cluster start
+
+cluster-stop:
+	@test -x $(BIN)/python || { echo "No cluster here (no .venv)."; exit 0; }; \
+	$(BIN)/python -m deploy.local_cluster stop
 
 install: $(VENV)/.installed $(TOOLS)/.installed
 
@@ -68,5 +78,18 @@ postgres:
 	  echo "The PostgreSQL tests need the server binaries: run 'sudo apt-get install postgresql'"; exit 1; \
 	fi
 
+# Debian's Redis and Caddy, for `make cluster` and the short cluster test in `make test`.
+cluster-servers:
+	@missing=""; \
+	command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
+	command -v caddy >/dev/null || [ -x /usr/bin/caddy ] || missing="$$missing caddy"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's$$missing for the cluster"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "The cluster and its test need Redis and Caddy: run 'sudo apt-get install$$missing'"; exit 1; \
+	fi
+
 clean:
-	rm -rf $(VENV) $(TOOLS) .web .web-test .web-bench .states .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .web .web-test .web-bench .states .mypy_cache .ruff_cache .cluster

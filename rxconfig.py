@@ -1,5 +1,15 @@
 """Reflex configuration. Deployment settings come from the environment, validated by
-`trusthabits/config.py` (see README): a bad value stops the start with one line naming it."""
+`trusthabits/config.py` (see README): a bad value stops the start with one line naming it.
+
+Two ways to run:
+- `reflex run --env prod` (`make run`): one process serves the built frontend and the backend on
+  `PORT`, with Reflex state in this process's memory (or Redis when `REDIS_URL` is set);
+- `reflex run --env prod --backend-only` (`make cluster`, deploy/): a backend worker on `PORT`
+  behind a proxy that serves the exported frontend; several workers share state in Redis.
+"""
+
+import os
+import sys
 
 import reflex as rx
 from reflex.plugins.sitemap import SitemapPlugin
@@ -11,17 +21,34 @@ from trusthabits.web.origins import origin_of
 
 settings = settings_or_exit()
 
+
+def _backend_only() -> bool:
+    # Reflex refuses a configured frontend_port in a backend-only run; rxconfig is read before
+    # Reflex records the flag, so look at the command line (and Reflex's own variable) here.
+    flag = os.environ.get("REFLEX_BACKEND_ONLY", "").lower() in ("1", "true", "yes", "y")
+    return flag or "--backend-only" in sys.argv
+
+
+ports = {"backend_port": settings.port}
+if not _backend_only():
+    # In production one port serves the frontend and the backend.
+    ports["frontend_port"] = settings.port
+
 config = rx.Config(
     app_name="trusthabits",
-    # One port serves the production frontend and the backend (`reflex run --env prod`).
-    frontend_port=settings.port,
-    backend_port=settings.port,
-    # The browser rewrites "localhost" to the page's own host, so a phone on the LAN works too.
+    **ports,
+    # Where the built frontend looks for the backend. The browser replaces "localhost" with the
+    # page's own host (a phone on the LAN works), and behind an https proxy also drops the port
+    # and uses wss: so `reflex export` with PORT set to the proxy's port fits any address.
     api_url=f"http://localhost:{settings.port}",
     deploy_url=settings.base_url,
     # CORS grants no other site's pages anything (Reflex's default is "*", with credentials).
     # Pages opened on another address of this server (a phone on the LAN) are same-origin.
     cors_allowed_origins=[origin_of(settings.base_url)],
+    # Set explicitly, so Reflex never falls back to its disk manager, which scans every stored
+    # tab's file for expiry again and again (39 % of a busy process's time, see bench/).
+    state_manager_mode=settings.state_manager,
+    redis_url=settings.redis_url,
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,

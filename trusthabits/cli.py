@@ -1,5 +1,5 @@
-"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler,
-load the demo workspace."""
+"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler
+or a mail sender, load the demo workspace."""
 
 from __future__ import annotations
 
@@ -59,10 +59,25 @@ def _scheduler(args: argparse.Namespace) -> int:
     configure_logging(settings)
     if args.once:
         # One tick without leader election: the claim step keeps overlapping ticks exactly-once.
-        report = scheduler.run_tick(settings)
+        locks = scheduler_runner.process_locks(settings)
+        try:
+            report = scheduler.run_tick(settings, locks)
+        finally:
+            locks.release()
         print(f"done {report.done} skipped {report.skipped} sent {report.sent}", flush=True)
         return 0
-    scheduler_runner.run_forever(lambda: scheduler.run_tick(settings), settings)
+    scheduler_runner.run_forever(lambda locks: scheduler.run_tick(settings, locks), settings)
+    return 0
+
+
+def _sender(_args: argparse.Namespace) -> int:
+    from trusthabits.adapters import scheduler_runner
+    from trusthabits.services import mail
+
+    settings = get_settings()
+    configure_logging(settings)
+    sent = scheduler_runner.run_sender(lambda locks: mail.deliver_round(settings, locks), settings)
+    print(f"sent {sent}", flush=True)
     return 0
 
 
@@ -99,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     schedule = commands.add_parser("scheduler", help="run the weekly scheduler as its own process (leader only)")
     schedule.add_argument("--once", action="store_true", help="run one tick now and exit")
     schedule.set_defaults(run=_scheduler)
+    commands.add_parser(
+        "sender", help="deliver the outbox through SMTP_URL until stopped; run several to send faster"
+    ).set_defaults(run=_sender)
     commands.add_parser(
         "demo", help="create a demo manager with 26 weeks of logs and a team's pulse answers"
     ).set_defaults(run=_demo)

@@ -18,10 +18,11 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     BeforeValidator,
     Field,
     SecretStr,
@@ -82,6 +83,12 @@ def _networks(raw: str) -> str:
     return raw
 
 
+def _redis_url(raw: str | None) -> str | None:
+    if raw and not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must start with redis://, rediss:// or unix://")
+    return raw or None
+
+
 Switch = Annotated[bool, BeforeValidator(_switch)]
 
 
@@ -98,7 +105,25 @@ class Settings(BaseSettings):
     base_url: Annotated[str, AfterValidator(lambda url: _http_url(url) if url else url)] = Field(
         "", validation_alias="TRUSTHABITS_BASE_URL")
     scheduler_enabled: Switch = Field(True, validation_alias="TRUSTHABITS_SCHEDULER")
-    leader_retry_seconds: float = Field(30.0, gt=0, le=3600, validation_alias="TRUSTHABITS_LEADER_RETRY_S")
+    # The scheduler's heartbeat; how often a follower asks to lead (so it takes over within this
+    # long); how long a claim waits for a holder whose presence cannot be checked; how often a
+    # `trusthabits sender` looks for due mail.
+    tick_seconds: float = Field(30.0, gt=0, le=3600, validation_alias="TRUSTHABITS_TICK_S")
+    leader_retry_seconds: float = Field(2.0, gt=0, le=3600, validation_alias="TRUSTHABITS_LEADER_RETRY_S")
+    claim_lease_seconds: float = Field(300.0, ge=1, le=86400, validation_alias="TRUSTHABITS_CLAIM_LEASE_S")
+    sender_poll_seconds: float = Field(2.0, gt=0, le=3600, validation_alias="TRUSTHABITS_SENDER_POLL_S")
+    # Reflex state: this process's memory (one worker), disk, or Redis (several workers). Empty
+    # means Redis when a Redis URL is set, memory otherwise. Reflex itself reads only
+    # REFLEX_REDIS_URL; REDIS_URL is what deployments expect, and either works here.
+    redis_url: Annotated[str | None, AfterValidator(_redis_url)] = Field(
+        None, validation_alias=AliasChoices("REDIS_URL", "REFLEX_REDIS_URL"))
+    state_manager: Literal["", "memory", "disk", "redis"] = Field("", validation_alias="TRUSTHABITS_STATE_MANAGER")
+    # PostgreSQL connections per process: pool + overflow (deploy/README.md has the arithmetic).
+    db_pool_size: int = Field(5, ge=1, le=1000, validation_alias="TRUSTHABITS_DB_POOL_SIZE")
+    db_max_overflow: int = Field(5, ge=0, le=1000, validation_alias="TRUSTHABITS_DB_MAX_OVERFLOW")
+    # Where the advisory locks connect (a session of their own): past PgBouncer, whose
+    # transaction mode cannot hold a session lock. Empty means DATABASE_URL.
+    lock_database_url: str = Field("", validation_alias="TRUSTHABITS_LOCK_DATABASE_URL")
     log_level: Annotated[str, AfterValidator(_log_level)] = Field("INFO", validation_alias="TRUSTHABITS_LOG_LEVEL")
     smtp_url: Annotated[str | None, AfterValidator(_smtp_url)] = Field(None, validation_alias="SMTP_URL")
     mail_from: str = Field(DEFAULT_MAIL_FROM, min_length=3, validation_alias="TRUSTHABITS_MAIL_FROM")
@@ -125,11 +150,19 @@ class Settings(BaseSettings):
             object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'trusthabits.db'}")
         if not self.base_url:
             object.__setattr__(self, "base_url", f"http://localhost:{self.port}")
+        if not self.lock_database_url:
+            object.__setattr__(self, "lock_database_url", self.database_url)
+        if not self.state_manager:
+            object.__setattr__(self, "state_manager", "redis" if self.redis_url else "memory")
+        if self.state_manager == "redis" and not self.redis_url:
+            raise ValueError("TRUSTHABITS_STATE_MANAGER=redis needs REDIS_URL")
         return self
 
 
 ENVIRONMENT_VARIABLES: tuple[str, ...] = tuple(
-    str(field.validation_alias) for field in Settings.model_fields.values())
+    str(name) for field in Settings.model_fields.values()
+    for name in (field.validation_alias.choices if isinstance(field.validation_alias, AliasChoices)
+                 else [field.validation_alias]))
 
 
 @lru_cache(maxsize=8)

@@ -47,7 +47,7 @@ async def log_startup() -> None:
 async def run_scheduler() -> None:
     """Every worker asks to lead the scheduler; the leader ticks (adapters/scheduler_runner.py)."""
     settings = get_settings()
-    await scheduler_runner.run_as_leader(lambda: scheduler.run_tick(settings), settings)
+    await scheduler_runner.run_as_leader(lambda locks: scheduler.run_tick(settings, locks), settings)
 
 
 app = rx.App(

@@ -55,7 +55,7 @@ def test_one_leader_and_a_follower_that_takes_over_when_it_dies(db_path, tmp_pat
         follower.wait_for("not the leader")
         first.send_signal(signal.SIGKILL)
         first.wait()
-        assert f":{second.pid})" in follower.wait_for("this process is the leader")
+        assert f":{second.pid}:" in follower.wait_for("this process is the leader")
     finally:
         for process in (first, second):
             if process is not None and process.poll() is None:

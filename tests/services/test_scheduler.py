@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from tests.services.pulse_helpers import answers
 from tests.services.rhythm_helpers import BASE_URL, local, manager, outbox, team, tick
+from trusthabits.adapters.leader import FileLocks
 from trusthabits.db.models import Invitation, PulseRound, ScheduledSend
 from trusthabits.services import mail, pulse_answers, scheduler
 
@@ -116,6 +117,26 @@ def test_a_claim_whose_worker_died_is_taken_over_after_the_lease(engine, session
     assert _rounds(session) == []  # still leased to the dead worker
     tick(engine, opens + scheduler.LEASE + timedelta(minutes=1), worker="alive")
     assert len(_rounds(session)) == 1 and len(outbox(session, "pulse_invite")) == 5
+
+
+def test_claims_of_a_worker_that_is_gone_are_taken_over_at_once_and_a_living_ones_are_not(engine, session, tmp_path):
+    ann = manager(session)
+    team(session, ann.id)
+    opens = local(AMS, 2026, 11, 27, 13, 0)
+    living = FileLocks(tmp_path, "living")
+    living.hold_presence()
+    mine = FileLocks(tmp_path, "mine")
+    mine.hold_presence()
+    with Session(engine, expire_on_commit=False) as other:
+        scheduler.plan(other, opens)
+        assert scheduler.claim_due(other, scheduler.Context(now=opens, base_url=BASE_URL, worker="living"))
+    ctx = scheduler.Context(now=opens + timedelta(minutes=1), base_url=BASE_URL, worker="mine", is_gone=mine.is_gone)
+    report = scheduler.tick(lambda: Session(engine, expire_on_commit=False), ctx)
+    assert report.taken_over == 0 and _rounds(session) == []  # its holder still lives
+    living.release()  # the holder stops (a SIGKILL drops the flock the same way)
+    report = scheduler.tick(lambda: Session(engine, expire_on_commit=False), ctx)
+    assert report.taken_over >= 1 and len(_rounds(session)) == 1 and len(outbox(session, "pulse_invite")) == 5
+    mine.release()
 
 
 def test_a_new_schedule_does_not_fire_for_a_moment_before_it_existed(engine, session):

@@ -29,22 +29,26 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor.close()
 
 
-def build_engine(url: str) -> Engine:
+def build_engine(url: str, pool_size: int = 5, max_overflow: int = 5) -> Engine:
+    """An engine for `url`. On a server database each process keeps up to `pool_size` idle
+    connections and opens up to `max_overflow` more under load; the production guide has the
+    arithmetic (processes × (pool_size + max_overflow) must stay below max_connections)."""
     if url.startswith("sqlite"):
         _prepare_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
 
 
 @lru_cache(maxsize=8)
-def _engine_for(url: str) -> Engine:
-    return build_engine(url)
+def _engine_for(url: str, pool_size: int, max_overflow: int) -> Engine:
+    return build_engine(url, pool_size, max_overflow)
 
 
 def get_engine() -> Engine:
-    return _engine_for(get_settings().database_url)
+    settings = get_settings()
+    return _engine_for(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
 
 
 def new_session() -> Session:

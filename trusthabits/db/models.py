@@ -255,6 +255,8 @@ class OutboxMessage(SQLModel, table=True):
     body: str = Field(sa_column=Column(Text, nullable=False))
     link: str = Field(default="", max_length=500)
     status: str = Field(default="queued", max_length=16)
+    # The sender holding it while it is "sending" (adapters/leader.py: presence).
+    claimed_by: str = Field(default="", max_length=80)
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(sa_column=_utc_column())
     last_error: str = Field(default="", max_length=500)

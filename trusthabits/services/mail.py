@@ -1,7 +1,8 @@
 """The mail outbox: every message is queued as a row first; a sender delivers it later.
 
 Event handlers only call `queue` (a database write). `deliver_due` does the SMTP work and runs
-in the background sender (see `run_sender`), never inside a request. Without `SMTP_URL`
+in the scheduler's tick or in `trusthabits sender` processes (`deliver_round`), never inside a
+request. Without `SMTP_URL`
 messages simply stay queued: the Outbox page lists them with their links and they are logged,
 so the whole loop works on a laptop. After a message is sent its link, which carries a
 single-use token, is removed from the stored copy.
@@ -16,11 +17,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, or_, update
+from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
 from trusthabits.adapters import smtp
-from trusthabits.config import DEFAULT_MAIL_FROM, get_settings
+from trusthabits.adapters.leader import ProcessLocks
+from trusthabits.config import DEFAULT_MAIL_FROM, Settings, get_settings
+from trusthabits.core import clock
 from trusthabits.core.errors import Refused
+from trusthabits.db.engine import new_session
 from trusthabits.db.models import Manager, OutboxMessage
 from trusthabits.db.rows import stored_id
 
@@ -39,7 +44,8 @@ DAY = timedelta(days=1)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)
 MAX_RETRY = timedelta(hours=1)
-# A claimed message whose sender died is tried again after this long (at-least-once then).
+# A claimed message whose sender cannot be checked is tried again after this long
+# (TRUSTHABITS_CLAIM_LEASE_S; at-least-once then).
 CLAIM_TIMEOUT = timedelta(minutes=5)
 BATCH_SIZE = 200  # one SMTP connection per batch
 LINK_REMOVED = "(link removed after sending)"
@@ -113,18 +119,20 @@ def _sendable() -> ColumnElement[bool]:
     return or_(col(OutboxMessage.kind).in_(ACCOUNT_KINDS), col(OutboxMessage.manager_id).in_(confirmed))
 
 
-def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
+def _claim_due(session: Session, now: datetime, worker: str, lease: timedelta) -> list[OutboxMessage]:
+    # FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite serialises writers and ignores it): senders
+    # running at once each take a different batch instead of queueing behind each other's row
+    # locks. The outer condition is checked again as each row is written.
     due = (select(OutboxMessage.id)
-           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), OutboxMessage.next_attempt_at <= now, _sendable())
-           .order_by(col(OutboxMessage.next_attempt_at)).limit(BATCH_SIZE))
-    # One conditional UPDATE claims the batch: the condition is checked again for every row as
-    # it is written, so a row another sender claimed meanwhile (its next_attempt_at moved past
-    # `now`) is not taken twice. SQLite serialises writers; PostgreSQL re-checks after a lock wait.
+           .where(col(OutboxMessage.status).in_((QUEUED, SENDING)), col(OutboxMessage.next_attempt_at) <= now,
+                  _sendable())
+           .order_by(col(OutboxMessage.next_attempt_at)).limit(BATCH_SIZE)
+           .with_for_update(skip_locked=True))
     claimed = session.execute(
         update(OutboxMessage)
         .where(col(OutboxMessage.id).in_(due.scalar_subquery()), col(OutboxMessage.status).in_((QUEUED, SENDING)),
                col(OutboxMessage.next_attempt_at) <= now)
-        .values(status=SENDING, next_attempt_at=now + CLAIM_TIMEOUT)
+        .values(status=SENDING, next_attempt_at=now + lease, claimed_by=worker[:80])
         .returning(col(OutboxMessage.id))
     ).scalars().all()
     session.commit()
@@ -136,8 +144,29 @@ def _claim_due(session: Session, now: datetime) -> list[OutboxMessage]:
     ))
 
 
+def take_over_from_the_gone(session: Session, is_gone: Callable[[str], bool], now: datetime) -> int:
+    """Messages claimed by a sender that no longer lives go back in the queue at once (instead
+    of waiting for their lease). `is_gone` tests a sender's presence lock. Returns how many."""
+    holders = session.exec(
+        select(OutboxMessage.claimed_by).where(col(OutboxMessage.status) == SENDING).distinct()
+    ).all()
+    returned = 0
+    for holder in holders:
+        if holder and is_gone(holder):
+            result = session.execute(
+                update(OutboxMessage)
+                .where(col(OutboxMessage.status) == SENDING, col(OutboxMessage.claimed_by) == holder)
+                .values(status=QUEUED, next_attempt_at=now, claimed_by="")
+            )
+            returned += result.rowcount if isinstance(result, CursorResult) else 0
+    session.commit()
+    if returned:
+        log.warning("took over %d outbox message(s) from sender(s) that are gone", returned)
+    return returned
+
+
 def _mark_sent(message: OutboxMessage, now: datetime) -> None:
-    message.status, message.sent_at, message.last_error = SENT, now, ""
+    message.status, message.sent_at, message.last_error, message.claimed_by = SENT, now, "", ""
     message.attempts += 1
     if message.link:
         message.body = message.body.replace(message.link, LINK_REMOVED)
@@ -146,7 +175,7 @@ def _mark_sent(message: OutboxMessage, now: datetime) -> None:
 
 def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, temporary: bool = False) -> None:
     message.attempts += 1
-    message.last_error = smtp.describe(error)
+    message.last_error, message.claimed_by = smtp.describe(error), ""
     if (smtp.is_permanent(error) and not temporary) or message.attempts >= MAX_ATTEMPTS:
         message.status = FAILED
     else:
@@ -156,14 +185,16 @@ def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, tempor
 
 
 def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = DEFAULT_MAIL_FROM,
-                after_claim: Callable[[int], None] | None = None) -> int:
-    """Send every message that is due through SMTP; returns how many were sent. Failures are
-    recorded on the message and retried with backoff. Without an SMTP URL nothing happens.
-    `after_claim(count)` runs between claiming a batch and sending it (the exactly-once test
-    stops a process there)."""
+                after_claim: Callable[[int], None] | None = None, worker: str = "",
+                lease: timedelta = CLAIM_TIMEOUT) -> int:
+    """Claim one batch of due messages for `worker` and send it through SMTP; returns how many
+    were sent. Failures are recorded on the message and retried with backoff. A batch whose
+    sender dies is taken over when its lease ends, or at once by `take_over_from_the_gone`.
+    Without an SMTP URL nothing happens. `after_claim(count)` runs between claiming a batch and
+    sending it (the exactly-once tests stop a process there)."""
     if not smtp_url:
         return 0
-    messages = _claim_due(session, now)
+    messages = _claim_due(session, now, worker, lease)
     if not messages:
         return 0
     if after_claim is not None:
@@ -202,6 +233,22 @@ def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from
                 client.quit()
             except Exception:  # noqa: BLE001 - the server may already have hung up
                 client.close()
+    return sent
+
+
+def deliver_round(settings: Settings, locks: ProcessLocks, *,
+                  after_claim: Callable[[int], None] | None = None) -> int:
+    """One round of a `trusthabits sender` holding `locks`: take over the batches of senders
+    that are gone, then send batch after batch (each claimed with SKIP LOCKED, so several
+    senders share the queue) until nothing is due. Returns how many were sent."""
+    locks.hold_presence()  # claims are made only while this process's presence lock is held
+    lease = timedelta(seconds=settings.claim_lease_seconds)
+    sent = 0
+    with new_session() as session:
+        take_over_from_the_gone(session, locks.is_gone, clock.now())
+        while (batch := deliver_due(session, settings.smtp_url, clock.now(), settings.mail_from,
+                                    after_claim=after_claim, worker=locks.name, lease=lease)) > 0:
+            sent += batch
     return sent
 
 

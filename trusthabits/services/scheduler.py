@@ -3,7 +3,8 @@
 The database is the source of truth. Each tick (1) creates the missing `ScheduledSend` rows
 for the latest occurrence of every team's and manager's schedule (UNIQUE on kind, target and
 ISO week, so creating them twice is harmless), (2) claims due rows with a conditional UPDATE
-(only one worker wins; a claim whose worker died is taken over after `LEASE`), (3) does the
+(only one worker wins; a claim whose worker is gone is taken over at once, see
+`take_over_from_the_gone`, or else after the lease), (3) does the
 work and marks the row done in the same transaction, and (4) drains the outbox. The work itself
 is idempotent too (one round per team-week, one invitation per member, one outbox row per
 idempotency key), so even two overlapping schedulers send each message once. Catch-up after
@@ -24,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from trusthabits.adapters.leader import worker_name
+from trusthabits.adapters.leader import ProcessLocks
 from trusthabits.config import DEFAULT_MAIL_FROM, Settings
 from trusthabits.core import clock, schedule_rules
 from trusthabits.core.calendar import WeeklySchedule, parse_time
@@ -44,7 +45,8 @@ from trusthabits.services import mail, pulse_rounds, security, unsubscribe
 log = logging.getLogger("trusthabits.scheduler")
 
 PENDING, CLAIMED, DONE, SKIPPED = "pending", "claimed", "done", "skipped"
-LEASE = timedelta(minutes=5)  # longer than any tick's work; a dead worker's claim expires after it
+# Longer than any tick's work: a claim whose worker cannot be checked lapses after it.
+LEASE = timedelta(minutes=5)
 CLAIM_BATCH = 100
 PROMPT_KIND = "reflect_prompt"
 REMIND_KIND = mail.PRIVATE_KINDS[0]
@@ -59,6 +61,10 @@ class Context:
     # Reminders need a mail server: handing them out by hand would tell the manager who has
     # not answered yet.
     can_mail: bool = True
+    lease: timedelta = LEASE
+    # Tells whether the process of that name is gone (adapters/leader.py: presence locks).
+    # Without it, claims of dead workers are taken over only when their lease ends.
+    is_gone: Callable[[str], bool] | None = None
     # Runs between claiming outbox mail and sending it (the exactly-once test stops a process there).
     after_claim: Callable[[int], None] | None = None
 
@@ -69,6 +75,7 @@ class TickReport:
     done: int = 0
     skipped: int = 0
     sent: int = 0
+    taken_over: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -134,14 +141,37 @@ def _insert_missing(session: Session, wanted: list[tuple[str, int, str, datetime
 # --- 2. claiming ----------------------------------------------------------------------------
 
 
-def _claimable(now: datetime) -> ColumnElement[bool]:
+def _claimable(now: datetime, lease: timedelta) -> ColumnElement[bool]:
     return or_(col(ScheduledSend.status) == PENDING,
-               and_(col(ScheduledSend.status) == CLAIMED, col(ScheduledSend.claimed_at) < now - LEASE))
+               and_(col(ScheduledSend.status) == CLAIMED, col(ScheduledSend.claimed_at) < now - lease))
+
+
+def take_over_from_the_gone(session: Session, ctx: Context) -> int:
+    """Rows claimed by a worker that is gone (a SIGKILLed leader) go back to pending at once:
+    whoever can take a worker's presence lock has proof it no longer works on them."""
+    if ctx.is_gone is None:
+        return 0
+    holders = session.exec(
+        select(ScheduledSend.claimed_by).where(col(ScheduledSend.status) == CLAIMED).distinct()
+    ).all()
+    returned = 0
+    for holder in holders:
+        if holder and holder != ctx.worker and ctx.is_gone(holder):
+            result = session.execute(
+                update(ScheduledSend)
+                .where(col(ScheduledSend.status) == CLAIMED, col(ScheduledSend.claimed_by) == holder)
+                .values(status=PENDING, claimed_at=None, claimed_by="")
+            )
+            returned += result.rowcount if isinstance(result, CursorResult) else 0
+    session.commit()
+    if returned:
+        log.warning("took over %d scheduled send(s) from worker(s) that are gone", returned)
+    return returned
 
 
 def claim_due(session: Session, ctx: Context) -> list[int]:
     candidates = session.exec(
-        select(ScheduledSend.id).where(col(ScheduledSend.due_at) <= ctx.now, _claimable(ctx.now))
+        select(ScheduledSend.id).where(col(ScheduledSend.due_at) <= ctx.now, _claimable(ctx.now, ctx.lease))
         .order_by(col(ScheduledSend.due_at)).limit(CLAIM_BATCH)
     ).all()
     claimed: list[int] = []
@@ -150,7 +180,7 @@ def claim_due(session: Session, ctx: Context) -> list[int]:
             continue
         # The condition is re-checked inside the UPDATE: if another worker won, rowcount is 0.
         result = session.execute(
-            update(ScheduledSend).where(col(ScheduledSend.id) == row_id, _claimable(ctx.now))
+            update(ScheduledSend).where(col(ScheduledSend.id) == row_id, _claimable(ctx.now, ctx.lease))
             .values(status=CLAIMED, claimed_at=ctx.now, claimed_by=ctx.worker[:80])
         )
         session.commit()
@@ -285,6 +315,7 @@ def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None
          mail_from: str = DEFAULT_MAIL_FROM, send_mail: bool = True) -> TickReport:
     report = TickReport()
     with open_session() as session:
+        report.taken_over = take_over_from_the_gone(session, ctx)
         report.created = plan(session, ctx.now)
         while claimed := claim_due(session, ctx):  # batch by batch until nothing due is left
             for row_id in claimed:
@@ -295,17 +326,25 @@ def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None
                     log.exception("scheduled send %s failed; it is retried after the lease", row_id)
     if send_mail and smtp_url:
         with open_session() as session:
-            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, ctx.after_claim)) > 0:
+            if ctx.is_gone is not None:
+                report.taken_over += mail.take_over_from_the_gone(session, ctx.is_gone, ctx.now)
+            while (sent := mail.deliver_due(session, smtp_url, ctx.now, mail_from, after_claim=ctx.after_claim,
+                                            worker=ctx.worker, lease=ctx.lease)) > 0:
                 report.sent += sent
     return report
 
 
-def run_tick(settings: Settings, *, after_claim: Callable[[int], None] | None = None) -> TickReport:
-    """One tick at the clock's now, set up from the settings: what the leader's heartbeat and
-    `trusthabits scheduler --once` run."""
-    ctx = Context(now=clock.now(), base_url=settings.base_url, worker=worker_name(),
-                  log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url), after_claim=after_claim)
+def run_tick(settings: Settings, locks: ProcessLocks, *,
+             after_claim: Callable[[int], None] | None = None) -> TickReport:
+    """One tick at the clock's now, set up from the settings, as the process holding `locks`:
+    what the leader's heartbeat and `trusthabits scheduler --once` run."""
+    locks.hold_presence()  # claims are made only while this process's presence lock is held
+    ctx = Context(now=clock.now(), base_url=settings.base_url, worker=locks.name,
+                  log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url),
+                  lease=timedelta(seconds=settings.claim_lease_seconds), is_gone=locks.is_gone,
+                  after_claim=after_claim)
     report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
-    if report.done or report.skipped or report.sent:
-        log.info("tick: %d done, %d skipped, %d mail(s) sent", report.done, report.skipped, report.sent)
+    if report.done or report.skipped or report.sent or report.taken_over:
+        log.info("tick: %d done, %d skipped, %d mail(s) sent, %d claim(s) taken over",
+                 report.done, report.skipped, report.sent, report.taken_over)
     return report

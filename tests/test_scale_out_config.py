@@ -1,0 +1,84 @@
+"""The scale-out settings: which Reflex state manager a process gets, what a backend-only worker's
+Reflex config holds, and the PostgreSQL pool per process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from trusthabits.config import ENVIRONMENT_VARIABLES, Settings
+from trusthabits.db.engine import build_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Reflex's own choice, made the way a starting worker makes it: load rxconfig, then ask Reflex.
+PROBE = """
+import json, sys
+from reflex_base.config import get_config
+from reflex.istate.manager import StateManager
+config = get_config()
+manager = StateManager.create()
+print(json.dumps({"manager": type(manager).__name__, "redis_url": config.redis_url,
+                  "frontend_port": config.frontend_port, "backend_port": config.backend_port}))
+"""
+
+
+@pytest.fixture
+def clean_env(monkeypatch):
+    for name in ENVIRONMENT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def _reflex_config(argv: list[str], **env: str) -> dict:
+    clean = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT_VARIABLES and not k.startswith("REFLEX_")}
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_single_process_keeps_state_in_memory_and_redis_url_switches_to_redis(clean_env):
+    assert Settings().state_manager == "memory" and Settings().redis_url is None
+    clean_env.setenv("REDIS_URL", "redis://127.0.0.1:6390/0")
+    assert (Settings().state_manager, Settings().redis_url) == ("redis", "redis://127.0.0.1:6390/0")
+    clean_env.delenv("REDIS_URL")
+    clean_env.setenv("REFLEX_REDIS_URL", "redis://127.0.0.1:6391/0")  # Reflex's own name works too
+    assert (Settings().state_manager, Settings().redis_url) == ("redis", "redis://127.0.0.1:6391/0")
+
+
+def test_a_bad_redis_setting_stops_the_start(clean_env):
+    clean_env.setenv("REDIS_URL", "http://127.0.0.1:6379")
+    with pytest.raises(ValidationError, match="redis://"):
+        Settings()
+    clean_env.delenv("REDIS_URL")
+    clean_env.setenv("TRUSTHABITS_STATE_MANAGER", "redis")
+    with pytest.raises(ValidationError, match="needs REDIS_URL"):
+        Settings()
+
+
+def test_reflex_gets_the_memory_manager_alone_and_the_redis_manager_with_redis_url():
+    alone = _reflex_config([], PORT="3999")
+    assert alone["manager"] == "StateManagerMemory" and alone["frontend_port"] == 3999
+    workers = _reflex_config([], PORT="3999", REDIS_URL="redis://127.0.0.1:6390/0")
+    assert workers["manager"] == "StateManagerRedis" and workers["redis_url"] == "redis://127.0.0.1:6390/0"
+
+
+def test_a_backend_only_worker_sets_no_frontend_port(clean_env):
+    # `reflex run --backend-only` refuses a configured frontend port.
+    worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0")
+    assert worker["frontend_port"] is None and worker["backend_port"] == 8101
+
+
+def test_pool_size_and_overflow_bound_each_process_connections(postgres_url):
+    engine = build_engine(postgres_url, pool_size=3, max_overflow=2)
+    try:
+        assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
+    finally:
+        engine.dispose()
