@@ -1,15 +1,13 @@
 """The manager's side of the weekly pulse: open this week's round (an invitation and a mail
-per active member), close it, and the results per team and week.
+per active member), close it, and count participation.
 
-`week_summary` is the one place results are computed; every view goes through it, so the
-anonymity threshold cannot be bypassed by a page that forgot it.
+Results are not computed here: `services/results.py` is the one place answers are aggregated.
 """
 
 from __future__ import annotations
 
-import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,13 +18,10 @@ from sqlmodel import Session, col, func, select
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.calendar import local_week_key
 from trusthabits.core.i18n import translate
-from trusthabits.core.pulse import Summary, summarise
 from trusthabits.db.models import (
     Invitation,
     Manager,
     Member,
-    PulseComment,
-    PulseResponse,
     PulseRound,
     Team,
 )
@@ -42,17 +37,6 @@ _shuffle = random.SystemRandom().shuffle
 
 class RoundClosed(Exception):
     """This week's round has already closed; a new one starts next week."""
-
-
-@dataclass(frozen=True)
-class WeekResult:
-    round_id: int
-    iso_week: str
-    invited: int
-    summary: Summary
-    closed: bool
-    closes_at: datetime
-    comments: list[str] = field(default_factory=list)  # only once closed, in shuffled order
 
 
 def is_closed(pulse_round: PulseRound, now: datetime) -> bool:
@@ -153,40 +137,20 @@ def close_round(session: Session, manager_id: int, round_id: int, now: datetime)
         session.commit()
 
 
-def week_summary(session: Session, team: Team, iso_week: str) -> Summary:
-    """The aggregate of one team-week, with nothing but a count below the team's k."""
+@dataclass(frozen=True)
+class Participation:
+    invited: int
+    answered: int
+
+
+def participation(session: Session, round_ids: list[int]) -> dict[int, Participation]:
+    """How many were invited to and answered each round: counts only, never who. The one place
+    participation is counted (the answer-storage side may change how "answered" is known)."""
+    if not round_ids:
+        return {}
     rows = session.exec(
-        select(col(PulseResponse.instrument_version), col(PulseResponse.answers))
-        .where(PulseResponse.team_id == team.id, PulseResponse.iso_week == iso_week)
+        select(col(Invitation.round_id), func.count(), func.count(col(Invitation.used_at)))
+        .where(col(Invitation.round_id).in_(round_ids)).group_by(col(Invitation.round_id))
     ).all()
-    return summarise([(version, json.loads(answers)) for version, answers in rows], team.k_threshold)
-
-
-def _released_comments(session: Session, team_id: int, iso_week: str) -> list[str]:
-    comments = list(session.exec(
-        select(PulseComment.text).where(PulseComment.team_id == team_id, PulseComment.iso_week == iso_week)
-    ))
-    _shuffle(comments)
-    return comments
-
-
-def team_results(session: Session, manager_id: int, team_id: int, now: datetime) -> list[WeekResult]:
-    """The latest weeks of a team, newest first."""
-    team = owned_team(session, manager_id, team_id)
-    rounds = session.exec(
-        select(PulseRound).where(PulseRound.team_id == team.id)
-        .order_by(col(PulseRound.iso_week).desc()).limit(RESULT_WEEKS)
-    ).all()
-    results = []
-    for pulse_round in rounds:
-        invited = session.exec(
-            select(func.count()).select_from(Invitation).where(Invitation.round_id == pulse_round.id)
-        ).one()
-        closed = is_closed(pulse_round, now)
-        summary = week_summary(session, team, pulse_round.iso_week)
-        # Comments follow the same threshold as scores: with fewer than k, text is too telling.
-        comments = _released_comments(session, stored_id(team),
-            pulse_round.iso_week) if closed and summary.shown else []
-        results.append(WeekResult(stored_id(pulse_round), pulse_round.iso_week, invited, summary, closed,
-                                  pulse_round.closes_at, comments))
-    return results
+    found = {round_id: Participation(invited, answered) for round_id, invited, answered in rows}
+    return {round_id: found.get(round_id, Participation(0, 0)) for round_id in round_ids}
