@@ -140,3 +140,15 @@ def test_a_removed_own_action_leaves_the_entry(session):
     focus.remove_own_action(session, ann, own.id)
     assert actions.get_entry(session, ann, entry.id).micro_action == own.key
     assert focus.own_texts(session, ann) == {}
+
+
+def test_an_export_with_own_actions_imports_again(session):
+    from trusthabits.services import data_transfer
+
+    ann, bob = manager(session), manager(session, "bob@example.com")
+    own = focus.add_own_action(session, ann, "courage", "Stood up for Bart")
+    actions.log_action(session, ann, "courage", micro_action=own.key)
+    exported = data_transfer.export_json(session, ann)
+    assert data_transfer.import_json(session, ann, exported).added == 0  # its own file: nothing new
+    assert data_transfer.import_json(session, bob, exported).added == 1  # another account: without the own action
+    assert [e.micro_action for e in actions.recent_entries(session, bob, NOW.date().replace(year=2000))] == [None]
