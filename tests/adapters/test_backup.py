@@ -92,7 +92,6 @@ def test_sqlite_backup_while_another_process_writes_restores_every_committed_row
     restored = backup.restore(tmp_path / "b.zip", restored_url)
     numbers = _written(restored_url)
     _assert_consistent_prefix(numbers, before)
-    assert len(numbers) < after or after == len(numbers)
     assert manifest.row_counts["login_attempt"] == len(numbers) == restored.row_counts["login_attempt"]
     assert manifest.migration_head == backup.code_head()
     assert oct((tmp_path / "b.zip").stat().st_mode & 0o777) == "0o600"  # private notes inside
