@@ -22,6 +22,7 @@ from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours
 from trusthabits.core.calendar import parse_day
 from trusthabits.core.errors import Refused
+from trusthabits.core.input_rules import csv_cell
 from trusthabits.db.models import ActionLog
 from trusthabits.services.actions import Entry, manager_today, to_entry
 
@@ -77,7 +78,7 @@ def export_csv(session: Session, manager_id: int) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for entry in all_entries(session, manager_id):
-        writer.writerow(_as_record(entry))
+        writer.writerow({name: csv_cell(value) for name, value in _as_record(entry).items()})
     return out.getvalue()
 
 
