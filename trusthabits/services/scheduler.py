@@ -40,7 +40,7 @@ from trusthabits.db.models import (
     Team,
 )
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, pulse_rounds, security, unsubscribe
+from trusthabits.services import mail, maintenance, pulse_rounds, security, unsubscribe
 
 log = logging.getLogger("trusthabits.scheduler")
 
@@ -344,6 +344,8 @@ def run_tick(settings: Settings, locks: ProcessLocks, *,
                   lease=timedelta(seconds=settings.claim_lease_seconds), is_gone=locks.is_gone,
                   after_claim=after_claim)
     report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
+    with new_session() as session:
+        maintenance.run_daily(session, settings, ctx.now)
     if report.done or report.skipped or report.sent or report.taken_over:
         log.info("tick: %d done, %d skipped, %d mail(s) sent, %d claim(s) taken over",
                  report.done, report.skipped, report.sent, report.taken_over)
