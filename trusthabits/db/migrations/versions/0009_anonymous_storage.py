@@ -3,8 +3,8 @@ an open round are held apart (held_answer, held_comment) until it closes; rounds
 whether their links were handed out by hand; each team gets a public page id and a list of
 what the manager did with its results (team_event).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import secrets
@@ -17,8 +17,8 @@ import trusthabits.db.types
 # A random 63-bit id on PostgreSQL; on SQLite an INTEGER key, which *is* the rowid (no hidden order).
 RANDOM_ID_TYPE = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
