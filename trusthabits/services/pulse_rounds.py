@@ -8,14 +8,15 @@ anonymity threshold cannot be bypassed by a page that forgot it.
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, delete, insert, text, update
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import CursorResult, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, func, select
 
 from trusthabits.core import instrument as pulse_instrument
@@ -39,6 +40,8 @@ from trusthabits.db.rows import required, stored_id
 from trusthabits.services import mail, security, team_events, unsubscribe
 from trusthabits.services.invitations import INVITE_KIND as INVITE_KIND
 from trusthabits.services.teams import owned_team
+
+log = logging.getLogger("trusthabits.pulse")
 
 ROUND_OPEN_FOR = timedelta(days=3)
 RESULT_WEEKS = 12
@@ -242,11 +245,22 @@ def finalize(session: Session, round_id: int, closed_at: datetime) -> bool:
 
 
 def _forget_old_pages(session: Session) -> None:
-    """SQLite in WAL mode keeps earlier copies of changed pages (with the held rows in them) in
-    the -wal file until a checkpoint: copy them home and truncate it, when no reader is in the way."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        session.commit()
+    """Shorten how long old copies of the held rows stay readable below SQL, best effort.
+    SQLite in WAL mode keeps earlier copies of changed pages in the -wal file until a checkpoint:
+    copy them home and truncate it (when no reader is in the way; secure_delete zeroes the rest).
+    PostgreSQL keeps the deleted held rows (with their transaction ids) as dead tuples until
+    VACUUM: run it now on the held tables instead of waiting for autovacuum."""
+    bind = session.get_bind()
+    try:
+        if bind.dialect.name == "sqlite":
+            session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            session.commit()
+        elif bind.dialect.name == "postgresql" and isinstance(bind, Engine):
+            with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM held_answer, held_comment")
+    except DBAPIError:  # e.g. not the tables' owner: the close itself has committed
+        session.rollback()
+        log.warning("could not vacuum the held answers after closing a round", exc_info=True)
 
 
 def close_due(session: Session, now: datetime, team_id: int | None = None) -> int:

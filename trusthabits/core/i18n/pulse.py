@@ -159,8 +159,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pulse.closed_title": {"en": "This pulse has closed", "nl": "Deze pulse is gesloten"},
     "pulse.closed_body": {
-        "en": "This week's round is over. Your next link comes with the next pulse.",
-        "nl": "De ronde van deze week is voorbij. Je volgende link komt met de volgende pulse.",
+        "en": (
+            "This week's round is over and takes no more answers, so its results stay as they were when it closed. "
+            "Your next link comes with the next pulse."
+        ),
+        "nl": (
+            "De ronde van deze week is voorbij en neemt geen antwoorden meer aan, zodat de resultaten blijven zoals "
+            "ze waren bij het sluiten. Je volgende link komt met de volgende pulse."
+        ),
     },
     "pulse.unknown_title": {"en": "This link does not work", "nl": "Deze link werkt niet"},
     "pulse.unknown_body": {
