@@ -57,7 +57,7 @@ def past_round(session, team_id, week, responses, comments=(), opened_late=False
     assert len(members) >= len(responses), "more responses than members"
     for index, member in enumerate(members):
         session.add(Invitation(round_id=pulse_round.id, member_id=member.id, token_hash=secrets.token_hex(32),
-                               sent_at=friday, used_at=friday if index < len(responses) else None))
+                               used=index < len(responses)))
     for answers_given in responses:
         session.add(PulseResponse(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
                                   answers=json.dumps(answers_given)))

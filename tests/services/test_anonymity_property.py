@@ -119,7 +119,7 @@ def _open(world: World, week: str, plan: WeekPlan, opened_at: datetime) -> None:
     items = instrument(plan.version).items_for_week(week)
     for index, member in enumerate(members):
         session.add(Invitation(round_id=pulse_round.id, member_id=member.id, token_hash=secrets.token_hex(32),
-                               sent_at=opened_at, used_at=opened_at if index < plan.answered else None))
+                               used=index < plan.answered))
     for values in plan.values:
         answers = {item.key: value for item, value in zip(items, values, strict=False)}
         response = PulseResponse(team_id=world.team_id, iso_week=week, instrument_version=plan.version,

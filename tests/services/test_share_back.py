@@ -28,8 +28,8 @@ def _round(session, ann, answering: int, value=4, close=True):
         pulse_answers.submit_pulse(session, token, answers(value=value + (index % 2)), COMMENT if index == 0 else "",
                                    NOW + timedelta(hours=1))
     round_id = session.exec(select(PulseRound.id).where(PulseRound.team_id == team.id)).one()
-    if close:
-        pulse_rounds.close_round(session, ann.id, round_id, NOW + timedelta(hours=2))
+    if close:  # at its closing time (closing early needs k answers)
+        pulse_rounds.close_due(session, NOW + pulse_rounds.ROUND_OPEN_FOR, team_id=team.id)
     return team, round_id
 
 

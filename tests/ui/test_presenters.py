@@ -85,8 +85,12 @@ def test_an_open_round_shows_participation_only_and_a_block_its_released_figures
     open_round = OpenRound(round_id=9, iso_week="2026-W48", invited=5, answered=2, closes_at=NOW)
     view = teams.open_round_view(open_round, 3, "Europe/Amsterdam", EN)
     assert view.figures == [] and not view.shown and not view.closed
-    assert view.answered == "2 of 5 answered" and "at least 3" in view.not_enough
+    assert view.answered == "2 of 5 answered" and view.not_enough.startswith("While the round is open you see only")
     assert view.status == "Open until 2026-11-26 13:00 (Europe/Amsterdam)"
+    assert view.by_hand == "" and not view.can_close
+    by_hand = teams.open_round_view(dataclasses.replace(open_round, links_by_hand=True, answered=3), 3,
+                                    "Europe/Amsterdam", EN)
+    assert by_hand.by_hand == "Links handed out by hand" and by_hand.can_close
     block = Block("2026-W47", "2026-W48", ("2026-W47", "2026-W48"), (7, 9), 8, 4, True, True, 3, 4,
                   trust=Figure(3.75, 4), needs={"autonomy": Figure(4.0, 4), "competence": Figure(3.5, 4)},
                   comments=("more of this",))

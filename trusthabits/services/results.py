@@ -17,6 +17,7 @@ API (all frozen dataclasses):
 - `TeamResults.open_rounds`: rounds still open, with participation only.
 - `TeamResults.period` / `next_period`: the period in force now and a pending change.
 
+Rounds past their closing time are closed (answers released) before reading: the one write.
 Raises TeamNotFound for another manager's team. `set_period` changes a team's period; the
 change applies from the next block (`core.anonymity.change_start`).
 """
@@ -36,7 +37,7 @@ from trusthabits.core.calendar import local_week_key
 from trusthabits.core.errors import Refused
 from trusthabits.db.models import PulseComment, PulseResponse, PulseRound, ReportPeriod, Team
 from trusthabits.db.rows import stored_id
-from trusthabits.services.pulse_rounds import Participation, is_closed, participation
+from trusthabits.services.pulse_rounds import Participation, close_due, is_closed, participation
 from trusthabits.services.teams import owned_team
 
 _shuffle = random.SystemRandom().shuffle
@@ -58,6 +59,7 @@ class Block:
     shown: bool
     k: int
     n: int = 0  # answers the figures are over (0 until the block is shown)
+    by_hand: bool = False  # a round of it opened without a mail server: the manager handed the links out
     trust: Figure | None = None
     needs: dict[str, Figure] = field(default_factory=dict)
     items: dict[str, Figure] = field(default_factory=dict)
@@ -72,6 +74,7 @@ class OpenRound:
     invited: int
     answered: int
     closes_at: datetime
+    links_by_hand: bool = False  # opened without a mail server: the manager handed the links out
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,11 @@ def _comments(session: Session, team_id: int, weeks: list[str]) -> list[str]:
 
 def visible_results(session: Session, manager_id: int, team_id: int, now: datetime,
                     since_week: str | None = None) -> TeamResults:
-    """Everything a manager may see of a team's pulse at `now` (see the module docstring)."""
+    """Everything a manager may see of a team's pulse at `now` (see the module docstring).
+    Rounds past their closing time are closed first (their held answers released), so what is
+    shown never waits for the scheduler's next tick."""
     team = owned_team(session, manager_id, team_id)
+    close_due(session, now, team_id=stored_id(team))
     return _results(session, team, now, since_week)
 
 
@@ -165,7 +171,8 @@ def _results(session: Session, team: Team, now: datetime, since_week: str | None
     answers = _answers(session, team_id, [w for s in complete for w in s.weeks if w in by_week])
     blocks = [_block(session, team_id, s, by_week, counts, k, s in complete, answers) for s in spans]
     open_rounds = [
-        OpenRound(stored_id(r), r.iso_week, counts[stored_id(r)].invited, counts[stored_id(r)].answered, r.closes_at)
+        OpenRound(stored_id(r), r.iso_week, counts[stored_id(r)].invited, counts[stored_id(r)].answered, r.closes_at,
+                  r.links_by_hand)
         for r in sorted(rounds, key=lambda r: r.iso_week) if not is_closed(r, now)
     ]
     pending = [c for c in changes if anonymity.week_index(c.from_week) > anonymity.week_index(current)]
@@ -178,7 +185,8 @@ def _block(session: Session, team_id: int, span: Span, by_week: dict[str, PulseR
     round_ids = tuple(stored_id(by_week[w]) for w in span.weeks if w in by_week)
     invited = sum(counts[r].invited for r in round_ids)
     answered = sum(counts[r].answered for r in round_ids)
-    base = Block(span.start, span.end, span.weeks, round_ids, invited, answered, complete, False, k)
+    by_hand = any(by_week[w].links_by_hand for w in span.weeks if w in by_week)
+    base = Block(span.start, span.end, span.weeks, round_ids, invited, answered, complete, False, k, by_hand=by_hand)
     if not complete:
         return base
     block_answers = [a for w in span.weeks for a in answers.get(w, [])]
@@ -186,5 +194,5 @@ def _block(session: Session, team_id: int, span: Span, by_week: dict[str, PulseR
         return base
     figures = anonymity.block_figures(block_answers, k)
     comments = tuple(_comments(session, team_id, [w for w in span.weeks if w in by_week]))
-    return Block(span.start, span.end, span.weeks, round_ids, invited, answered, True, True, k, figures.n,
+    return Block(span.start, span.end, span.weeks, round_ids, invited, answered, True, True, k, figures.n, by_hand,
                  figures.trust, figures.needs, figures.items, figures.seen, comments)

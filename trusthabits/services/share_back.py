@@ -19,8 +19,8 @@ from trusthabits.core.i18n import translate
 from trusthabits.core.instrument import NEEDS
 from trusthabits.db.models import Manager, Member, PulseRound
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, results, unsubscribe
-from trusthabits.services.pulse_rounds import is_closed, mail_recipients
+from trusthabits.services import mail, results, team_events, unsubscribe
+from trusthabits.services.pulse_rounds import close_due, is_closed, mail_recipients
 from trusthabits.services.teams import owned_team
 
 KIND = "share_back"
@@ -68,6 +68,7 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
     if pulse_round is None:
         raise LookupError(round_id)
     team = owned_team(session, manager_id, pulse_round.team_id)
+    close_due(session, now, team_id=stored_id(team))
     note = (note or "").strip()
     if key := note_error(note):
         raise ShareRefused(key)
@@ -98,5 +99,8 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
                    body=body + "\n\nTrustHabits" + unsubscribe.footer(session, member, language))
         for member in members
     )
+    if queued:  # the team's public page lists it (a second click queues nothing and lists nothing)
+        team_events.record_team_event(session, stored_id(team), team_events.SHARED_BACK, now,
+                                      iso_week=pulse_round.iso_week)
     session.commit()
     return queued

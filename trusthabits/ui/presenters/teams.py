@@ -46,6 +46,8 @@ class WeekView:
     closed: bool = False
     figures: list[Figure] = field(default_factory=list)  # trust index first, then each need
     comments: list[str] = field(default_factory=list)
+    by_hand: str = ""  # "links handed out by hand" when the round opened without a mail server
+    can_close: bool = False  # open, and at least k answered: the manager may close it early
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,10 @@ def open_round_view(found: OpenRound, k: int, time_zone: str, tr: Translate) -> 
         status=tr("results.open_until", closes=local_time_text(found.closes_at, time_zone), zone=time_zone),
         answered=tr("results.answered", answered=found.answered, invited=found.invited),
         shown=False,
-        not_enough=tr("results.open_no_figures", k=k),
+        not_enough=tr("pulse.open_no_figures"),
         closed=False,
+        by_hand=tr("results.by_hand") if found.links_by_hand else "",
+        can_close=found.answered >= k,
     )
 
 
@@ -134,6 +138,7 @@ def block_view(block: Block, tr: Translate) -> WeekView:
         closed=True,
         figures=figures,
         comments=list(block.comments),
+        by_hand=tr("results.by_hand") if block.by_hand else "",
     )
 
 
