@@ -90,6 +90,7 @@ class World:
     rounds: dict[str, PulseRound] = field(default_factory=dict)
     seen_sets: set[frozenset[int]] = field(default_factory=set)
     comments: dict[str, int] = field(default_factory=dict)  # week → comments of a counted round
+    late_weeks: set[str] = field(default_factory=set)  # weeks whose round was opened in a later week
     looks: int = 0
 
 
@@ -129,6 +130,8 @@ def _open(world: World, week: str, plan: WeekPlan, opened_at: datetime) -> None:
     session.add_all(PulseComment(team_id=world.team_id, iso_week=week, text=f"c{i}") for i in range(plan.comments))
     if not plan.late:
         world.comments[week] = plan.comments
+    else:
+        world.late_weeks.add(week)
     session.commit()
     world.rounds[week] = pulse_round
 
@@ -167,7 +170,8 @@ def _look(world: World, now: datetime, k: int) -> None:
     """The manager looks: record every figure with its answer set, checking value and n."""
     found = results.visible_results(world.session, world.manager_id, world.team_id, now)
     world.looks += 1
-    open_weeks = {r.iso_week for r in found.open_rounds}
+    # A round opened late never counts (its answers are never shown): it may stay open beside a block.
+    open_weeks = {r.iso_week for r in found.open_rounds} - world.late_weeks
     for block in found.blocks:
         figures = [("trust", TRUST, block.trust)] if block.trust else []
         figures += [("need", n, f) for n, f in block.needs.items()]

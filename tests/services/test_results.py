@@ -153,3 +153,16 @@ def test_the_period_applies_from_the_next_block_and_is_validated(session):
     results.set_period(session, ann.id, team.id, 4, later)
     assert results.visible_results(session, ann.id, team.id, later).period == 2
     assert len(session.exec(select(ReportPeriod)).all()) == 2
+
+
+def test_the_teams_public_page_states_the_period_in_force(session):
+    from trusthabits.core import clock
+    from trusthabits.db.models import Team
+    from trusthabits.services import team_events
+
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    public_id = session.get(Team, team.id).public_id
+    assert team_events.public_page(session, public_id).reporting_weeks == 1
+    results.set_period(session, ann.id, team.id, 2, clock.now() - timedelta(weeks=10))
+    assert team_events.public_page(session, public_id).reporting_weeks == 2
