@@ -131,3 +131,57 @@ def test_after_close_neither_ctid_nor_xmin_keeps_the_answer_order(pg):
     stored = _xmins(pg, "SELECT xmin::text::bigint FROM pulse_response "
                         "UNION SELECT xmin::text::bigint FROM pulse_comment")
     assert stored and not stored & _xmins(pg, "SELECT xmin::text::bigint FROM invitation")
+
+
+def test_a_close_waits_for_an_answer_being_stored_and_then_takes_no_more(pg, fresh_postgres):
+    """The answer and the closing transaction meet on the round's row: an answer that has begun
+    storing (share lock taken, held row written, not yet committed) makes the close wait, and is
+    then among the round's responses; an answer that comes after the close is refused."""
+    import threading
+    import time
+
+    ann = manager(pg)
+    emails = [f"race-{i}@x.nl" for i in range(5)]
+    team = team_with_members(pg, ann.id, emails=emails)
+    pulse_rounds.send_this_weeks_pulse(pg, ann.id, team.id, NOW, BASE_URL)
+    links = {m.to_address: m.link.rsplit("/pulse/", 1)[1] for m in pg.exec(select(OutboxMessage))}
+    for position, email in enumerate(emails[:3]):
+        pulse_answers.submit_pulse(pg, links[email], _answers_for(position), "", NOW)
+    round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+
+    release, storing = threading.Event(), threading.Event()
+
+    class PausedSession(Session):
+        def commit(self) -> None:
+            storing.set()
+            release.wait(10)
+            super().commit()
+
+    engine = build_engine(fresh_postgres)
+    outcome: dict[str, object] = {}
+
+    def answer() -> None:
+        with PausedSession(engine, expire_on_commit=False) as session:
+            pulse_answers.submit_pulse(session, links[emails[3]], _answers_for(3), "", NOW)
+
+    def close() -> None:
+        with Session(engine, expire_on_commit=False) as session:
+            pulse_rounds.close_round(session, ann.id, round_id, NOW)
+            outcome["closed"] = True
+
+    answering = threading.Thread(target=answer)
+    answering.start()
+    assert storing.wait(10)
+    closing = threading.Thread(target=close)
+    closing.start()
+    time.sleep(1.0)
+    assert closing.is_alive() and "closed" not in outcome  # waiting for the answer's transaction
+    release.set()
+    answering.join(10)
+    closing.join(10)
+    assert outcome == {"closed": True}
+    positions = sorted(position for _, position in _physical(pg, "pulse_response", team.id))
+    assert positions == [0, 1, 2, 3] and _held(pg, "held_answer", round_id) == []
+    with pytest.raises(pulse_answers.PulseRefused, match="closed"):
+        pulse_answers.submit_pulse(pg, links[emails[4]], _answers_for(4), "", NOW)
+    engine.dispose()
