@@ -1,5 +1,5 @@
-"""`trusthabits` admin command: migrate the database, create a manager account, run the scheduler
-or a mail sender, load the demo workspace."""
+"""`trusthabits` admin command: migrate the database, back it up and restore it, create a manager
+account, run the scheduler or a mail sender, load the demo workspace."""
 
 from __future__ import annotations
 
@@ -19,10 +19,58 @@ from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 def _migrate(_args: argparse.Namespace) -> int:
-    from trusthabits.db.migrate import upgrade_to_head
+    from trusthabits.adapters import backup
+    from trusthabits.db.migrate import current_revision, upgrade_to_head
 
+    settings = get_settings()
+    if backup.kind_of(settings.database_url) == "sqlite" and backup.sqlite_has_data(settings.database_url):
+        behind = current_revision() != backup.code_head()
+        if behind:  # a migration is about to change existing data: keep a copy of how it was
+            target = settings.backup_dir / backup.default_file_name("before-migrate")
+            backup.backup(settings.database_url, target)
+            print(f"Backed up the database before migrating: {target}")
     upgrade_to_head()
-    print(f"Database is up to date: {redact_url(get_settings().database_url)}")
+    print(f"Database is up to date: {redact_url(settings.database_url)}")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from trusthabits.adapters import backup
+
+    settings = get_settings()
+    target = Path(args.file) if args.file else settings.backup_dir / backup.default_file_name()
+    if target.exists():
+        print(f"{target} exists already; choose another file name.", file=sys.stderr)
+        return 1
+    try:
+        manifest = backup.backup(settings.database_url, target)
+    except backup.BackupError as failed:
+        print(f"Backup failed: {failed}", file=sys.stderr)
+        return 1
+    summary = backup.describe(manifest)
+    print(f"Backed up {summary['rows']} rows in {summary['tables']} tables "
+          f"(migration {summary['migration_head']}) to {target}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from trusthabits.adapters import backup
+
+    settings = get_settings()
+    try:
+        manifest = backup.restore(Path(args.file), settings.database_url)
+    except backup.BackupError as failed:
+        print(f"Restore failed: {failed}", file=sys.stderr)
+        return 1
+    summary = backup.describe(manifest)
+    print(f"Restored {summary['rows']} rows in {summary['tables']} tables from the backup of "
+          f"{summary['created_at']} into {redact_url(settings.database_url)}; migration head and row counts checked.")
+    if manifest.migration_head != backup.code_head():
+        print("The backup is from an older version: run `trusthabits migrate` before starting the app.")
     return 0
 
 
@@ -103,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trusthabits", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    save = commands.add_parser("backup", help="write a consistent backup while the app runs (a zip file)")
+    save.add_argument("file", nargs="?",
+                      help="where to write it (default: TRUSTHABITS_BACKUP_DIR/trusthabits-<time>.zip)")
+    save.set_defaults(run=_backup)
+    load = commands.add_parser("restore", help="restore a backup into an empty database and check it")
+    load.add_argument("file")
+    load.set_defaults(run=_restore)
     create = commands.add_parser(
         "create-manager", help="create a manager account (password from TRUSTHABITS_PASSWORD or a prompt)"
     )

@@ -140,8 +140,17 @@ class Settings(BaseSettings):
     # the threads every page uses; beyond `hash_queue` waiting attempts, sign-in says "busy".
     hash_workers: int = Field(1, ge=1, le=32, validation_alias="TRUSTHABITS_HASH_WORKERS")
     hash_queue: int = Field(64, ge=1, le=10_000, validation_alias="TRUSTHABITS_HASH_QUEUE")
+    # Web Push endpoints are chosen by the browser, so they are attacker-controlled: only https
+    # on public addresses unless this allows plain http and private addresses (an intranet push
+    # service; the tests' stand-in on loopback).
+    push_private_endpoints: Switch = Field(False, validation_alias="TRUSTHABITS_PUSH_PRIVATE_ENDPOINTS")
     # Signs members' unsubscribe links. Empty: a key generated once and kept in the database.
     secret: SecretStr = Field(SecretStr(""), validation_alias="TRUSTHABITS_SECRET")
+    # Backups (README: "Operating TrustHabits"): where `trusthabits backup` and the daily backup
+    # write (empty: <data_dir>/backups), and how many daily backups are kept (0: none are made).
+    backup_dir_setting: Annotated[Path | None, BeforeValidator(lambda raw: raw or None)] = Field(
+        None, validation_alias="TRUSTHABITS_BACKUP_DIR")
+    backup_keep: int = Field(7, ge=0, le=3650, validation_alias="TRUSTHABITS_BACKUP_KEEP")
 
     @model_validator(mode="after")
     def _fill_derived_defaults(self) -> Settings:
@@ -157,6 +166,11 @@ class Settings(BaseSettings):
         if self.state_manager == "redis" and not self.redis_url:
             raise ValueError("TRUSTHABITS_STATE_MANAGER=redis needs REDIS_URL")
         return self
+
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.backup_dir_setting or self.data_dir / "backups"
 
 
 ENVIRONMENT_VARIABLES: tuple[str, ...] = tuple(

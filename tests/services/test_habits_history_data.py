@@ -133,3 +133,15 @@ def test_one_bad_row_refuses_the_whole_file_and_changes_nothing(session):
     document["entries"] = [good]
     assert data_transfer.import_json(session, ann, json.dumps(document)).added == 1
     assert len(data_transfer.all_entries(session, bob)) == 1
+
+
+def test_csv_export_writes_formula_like_notes_as_text(session):
+    ann = manager(session)
+    for note in ('=HYPERLINK("https://evil.example","x")', "+1", "-1", "@SUM(A1)", "plain"):
+        actions.log_action(session, ann, "courage", note=note, now=NOW)
+    rows = list(csv.DictReader(io.StringIO(data_transfer.export_csv(session, ann))))
+    assert sorted(r["note"] for r in rows) == sorted(
+        ["'=HYPERLINK(\"https://evil.example\",\"x\")", "'+1", "'-1", "'@SUM(A1)", "plain"])
+    # The JSON export (what import reads back) keeps the notes exactly as typed.
+    notes = {e["note"] for e in json.loads(data_transfer.export_json(session, ann))["entries"]}
+    assert "=HYPERLINK(\"https://evil.example\",\"x\")" in notes

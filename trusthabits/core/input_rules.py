@@ -6,6 +6,9 @@ JSON. These rules say which values are plain enough to hand on: text without lon
 multi-line text), whole numbers that fit a 64-bit database column, and forms that are a flat
 mapping of field names to text. Use cases still check meaning (a valid email, a note of at most
 280 characters); these rules keep the shapes they receive sane. Problems are catalogue keys.
+
+What leaves the app is held to rules here too: `csv_cell` makes any text safe to write into a
+CSV cell that a spreadsheet will open.
 """
 
 from __future__ import annotations
@@ -47,3 +50,16 @@ def form_problem(value: object) -> str | None:
         if text_problem(name, max_length=MAX_FIELD_NAME_LENGTH) or text_problem(field, multiline=True):
             return PROBLEM
     return None
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and CR, may
+# drop the character and read what follows as one): "=HYPERLINK(...)" in a note must stay text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """`value` as the text of a CSV cell a spreadsheet shows as text, never runs as a formula:
+    a cell starting with = + - @ tab or CR gets a leading apostrophe. None is the empty cell.
+    Every CSV export writes each cell through this."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
