@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from trusthabits.core.i18n import (
     accounts,
+    anonymity,
     behaviours,
     calendar,
     daily_log,
@@ -25,8 +26,8 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, habit_reach, history, pages, pulse, reflection_loop, rhythm,
-          safety, trends)
+_AREAS = (accounts, anonymity, behaviours, calendar, daily_log, habit_reach, history, pages, pulse, reflection_loop,
+          rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:
