@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from trusthabits.adapters.health import database_ok
 from trusthabits.db.engine import new_session
+from trusthabits.offline_api import post_action
 from trusthabits.ui.plain.answer_page import answer_page
 from trusthabits.ui.plain.team_page import team_page
 
@@ -32,6 +33,8 @@ async def health(_request: Request) -> JSONResponse:
 
 api = Starlette(routes=[
     Route("/api/health", health, methods=["GET"]),
+    # Taps saved on a phone while offline (assets/offline.js), sent when it is back online.
+    Route("/api/actions", post_action, methods=["POST"]),
     # The answer page of the weekly pulse: plain HTML from the server (ui/plain/answer_page.py).
     Route("/pulse/{token}", answer_page, methods=["GET", "POST"]),
     Route("/pulse/{token}/", answer_page, methods=["GET", "POST"]),

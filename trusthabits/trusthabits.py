@@ -15,7 +15,7 @@ from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import all_pages
 from trusthabits.ui.states.app import LANGUAGE_SCRIPT
 from trusthabits.ui.theme import BRAND_COLOUR, STYLESHEETS, global_style, head_style
-from trusthabits.web import harden
+from trusthabits.web import harden, tabs
 from trusthabits.web.origins import engineio_origin_check
 
 log = logging.getLogger("trusthabits")
@@ -24,6 +24,8 @@ HEAD = [
     # Before anything is drawn: which language this page paints in (ui/states/app.py).
     rx.el.script(LANGUAGE_SCRIPT),
     rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+    # The service worker, taps saved offline and home-screen shortcuts (assets/offline.js).
+    rx.el.script(src="/offline.js", defer=True),
     rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
     rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
     rx.el.meta(name="theme-color", content=BRAND_COLOUR),
@@ -65,6 +67,8 @@ app = rx.App(
 )
 # The event websocket accepts only the app's own pages (python-engineio checks Origin too).
 app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
+# With Redis: a tab whose worker crashed keeps its token and state on the next one (web/tabs.py).
+tabs.install(app)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in all_pages():  # every module in ui/pages/ that declares PAGE

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from trusthabits.core.accounts import normalise_email
+from trusthabits.core.input_rules import hidden_characters_error
 
 # Below three answers a manager could work out who said what; never allow less.
 MIN_K = 3
@@ -30,7 +31,7 @@ def team_name_error(name: str) -> str | None:
         return "error.team_name_required"
     if len(name) > MAX_TEAM_NAME_LENGTH:
         return "error.team_name_too_long"
-    return None
+    return hidden_characters_error(name, "team_name")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
+from trusthabits.core.input_rules import hidden_characters_error
 from trusthabits.core.instrument import NEEDS
 from trusthabits.db.models import Manager, Member, PulseRound
 from trusthabits.db.rows import required, stored_id
@@ -58,7 +59,9 @@ def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime
 
 
 def note_error(note: str) -> str | None:
-    return "error.share_note_too_long" if len(note or "") > MAX_NOTE_LENGTH else None
+    if len(note or "") > MAX_NOTE_LENGTH:
+        return "error.share_note_too_long"
+    return hidden_characters_error(note, "share_note", multiline=True)
 
 
 def share_round(session: Session, manager_id: int, round_id: int, note: str, now: datetime) -> int:
