@@ -155,7 +155,7 @@ def test_a_close_waits_for_an_answer_being_stored_and_then_takes_no_more(pg, fre
     links = {m.to_address: m.link.rsplit("/pulse/", 1)[1] for m in pg.exec(select(OutboxMessage))}
     for position, email in enumerate(emails[:3]):
         pulse_answers.submit_pulse(pg, links[email], _answers_for(position), "", NOW)
-    round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(pg, ann.id, team.id, NOW).open_rounds[0].round_id
 
     release, storing = threading.Event(), threading.Event()
 
@@ -215,6 +215,6 @@ def test_answers_given_at_the_same_moment_are_all_held_once(pg, fresh_postgres):
     with ThreadPoolExecutor(max_workers=12) as pool:
         list(pool.map(answer, range(12)))
     engine.dispose()
-    round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(pg, ann.id, team.id, NOW).open_rounds[0].round_id
     for table in ("held_answer", "held_comment"):
         assert sorted(position for _, position in _held(pg, table, round_id)) == list(range(12))
