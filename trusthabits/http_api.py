@@ -1,5 +1,12 @@
-"""The few plain HTTP routes, mounted in front of Reflex's own ASGI app: the health check and the
-pulse answer page (plain HTML, see ui/plain/)."""
+"""The few plain HTTP routes, mounted in front of Reflex's own ASGI app: the health checks,
+`/metrics`, and the pulse answer page (plain HTML, see ui/plain/).
+
+- `/api/health`: what an operator or monitor asks: database, migration head, the scheduler
+  leader's last tick, the outbox backlog; 503 when the database is unreachable, not at this
+  code's migration head, or the leader has not ticked for 5 minutes.
+- `/api/health/live`: what a load balancer asks of one worker: database reachable and migrated.
+  A dead scheduler must not take every worker out of the proxy's rotation.
+- `/metrics`: Prometheus text format (adapters/metrics.py), for loopback or a bearer token."""
 
 from __future__ import annotations
 
@@ -7,12 +14,25 @@ import asyncio
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from trusthabits.adapters import backup, metrics
 from trusthabits.adapters.health import database_ok
+from trusthabits.config import get_settings
+from trusthabits.core import clock
 from trusthabits.db.engine import new_session
+from trusthabits.services import operations
 from trusthabits.ui.plain.answer_page import answer_page
+
+NO_STORE = {"Cache-Control": "no-store"}
+_HEAD: list[str | None] = []
+
+
+def code_head() -> str | None:
+    if not _HEAD:
+        _HEAD.append(backup.code_head())
+    return _HEAD[0]
 
 
 def _check_database() -> bool:
@@ -20,17 +40,49 @@ def _check_database() -> bool:
         return database_ok(session)
 
 
+def _health() -> operations.Health:
+    with new_session() as session:
+        return operations.health(session, code_head(), clock.now())
+
+
 async def health(_request: Request) -> JSONResponse:
+    report = await asyncio.to_thread(_health)
+    return JSONResponse(report.as_json(), status_code=200 if report.ok else 503, headers=NO_STORE)
+
+
+async def live(_request: Request) -> JSONResponse:
     ok = await asyncio.to_thread(_check_database)
     return JSONResponse(
         {"status": "ok" if ok else "unavailable", "database": "ok" if ok else "error"},
         status_code=200 if ok else 503,
-        headers={"Cache-Control": "no-store"},
+        headers=NO_STORE,
     )
+
+
+def database_numbers() -> metrics.DatabaseNumbers:
+    with new_session() as session:
+        ticked, _ = operations.last_tick(session)
+        return metrics.DatabaseNumbers(
+            outbox_by_status=operations.outbox_counts(session),
+            tick_lag_seconds=(clock.now() - ticked).total_seconds() if ticked else None)
+
+
+metrics.read_database_with(database_numbers)
+
+
+async def metrics_page(request: Request) -> Response:
+    token = get_settings().metrics_token.get_secret_value()
+    peer = request.client.host if request.client else None
+    if not metrics.metrics_allowed(peer, request.headers, token):
+        return Response("Forbidden\n", status_code=403, media_type="text/plain", headers=NO_STORE)
+    body = await asyncio.to_thread(metrics.exposition)
+    return Response(body, media_type=metrics.CONTENT_TYPE, headers=NO_STORE)
 
 
 api = Starlette(routes=[
     Route("/api/health", health, methods=["GET"]),
+    Route("/api/health/live", live, methods=["GET"]),
+    Route("/metrics", metrics_page, methods=["GET"]),
     # The answer page of the weekly pulse: plain HTML from the server (ui/plain/answer_page.py).
     Route("/pulse/{token}", answer_page, methods=["GET", "POST"]),
     Route("/pulse/{token}/", answer_page, methods=["GET", "POST"]),
