@@ -13,6 +13,7 @@ from trusthabits.core.i18n import (
     behaviours,
     calendar,
     daily_log,
+    data_lifecycle,
     history,
     pages,
     pulse,
@@ -24,7 +25,8 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, history, pages, pulse, reflection_loop, rhythm, safety, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, data_lifecycle, history, pages, pulse, reflection_loop, rhythm,
+          safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:
