@@ -336,3 +336,50 @@ class Experiment(SQLModel, table=True):
     weeks: int
     created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
     stopped_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+# --- The habit reaches the manager: personal focus, daily nudge, push ------------------------
+
+
+class HabitPrefs(SQLModel, table=True):
+    """A manager's personal focus and daily nudge; absent means the defaults (no focus, nothing
+    hidden, no nudge). Behaviour lists are comma-separated catalogue keys, focus in its order."""
+
+    __tablename__ = "habit_prefs"
+
+    manager_id: int = Field(foreign_key="manager.id", primary_key=True)
+    focus: str = Field(default="", max_length=120)
+    hidden: str = Field(default="", max_length=240)
+    # The daily nudge in the manager's own zone: "" is off; days are ISO weekday digits 0 (Mon)…6.
+    nudge_time: str = Field(default="", max_length=5)
+    nudge_days: str = Field(default="01234", max_length=7)
+    # Occurrences before this instant are never sent: a new or changed nudge starts fresh.
+    nudge_since: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class OwnMicroAction(SQLModel, table=True):
+    """A micro-action the manager wrote for one behaviour, in whatever language they typed it.
+    Log entries refer to it as `own:<id>`."""
+
+    __tablename__ = "own_micro_action"
+    __table_args__ = (Index("ix_own_micro_action_manager_behaviour", "manager_id", "behaviour"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id")
+    behaviour: str = Field(max_length=32)
+    text: str = Field(max_length=80)
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+
+
+class PushSubscription(SQLModel, table=True):
+    """A browser's Web Push subscription (its push service endpoint and keys) for a manager."""
+
+    __tablename__ = "push_subscription"
+
+    id: int | None = Field(default=None, primary_key=True)
+    manager_id: int = Field(foreign_key="manager.id", index=True)
+    endpoint: str = Field(max_length=1024, unique=True)
+    p256dh: str = Field(max_length=128)
+    auth: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=clock.now, sa_column=_utc_column())
+    failures: int = Field(default=0)

@@ -16,10 +16,12 @@ from sqlmodel import Session, col, select
 
 from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours, clock
+from trusthabits.core import focus as focus_rules
 from trusthabits.core.calendar import DAYS_PER_WEEK, local_day, week_days
 from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import ActionLog, Manager
 from trusthabits.db.rows import stored_id
+from trusthabits.services import focus
 
 
 class EntryNotFound(NotFound):
@@ -58,8 +60,14 @@ def _owned(session: Session, manager_id: int, entry_id: int) -> ActionLog:
     return row
 
 
-def _check(behaviour: str, micro_action: str | None, note: str, day: date, today: date) -> None:
-    if errors := rules.entry_errors(behaviour, micro_action, note, day, today):
+def _check(session: Session, manager_id: int, behaviour: str, micro_action: str | None, note: str, day: date,
+           today: date) -> None:
+    own = focus_rules.own_id(micro_action) is not None
+    errors = rules.entry_errors(behaviour, None if own else micro_action, note, day, today)
+    if own and not errors.get("behaviour") and not focus.own_action_exists(session, manager_id, behaviour,
+                                                                           micro_action or ""):
+        errors["micro_action"] = "error.micro_action_unknown"
+    if errors:
         raise FieldErrors(errors)
 
 
@@ -79,7 +87,7 @@ def log_action(
     day = day or today
     note = rules.normalise_note(note)
     micro_action = micro_action or None
-    _check(behaviour, micro_action, note, day, today)
+    _check(session, manager_id, behaviour, micro_action, note, day, today)
     row = ActionLog(
         uid=uuid.uuid4().hex,
         manager_id=manager_id,
@@ -116,7 +124,7 @@ def update_entry(
         raise FieldErrors({"day": "error.day_invalid"})
     # Editing the note of an old entry must stay possible: only a *changed* day is checked.
     check_day = day if day != row.day else today
-    _check(row.behaviour, micro_action, note, check_day, today)
+    _check(session, manager_id, row.behaviour, micro_action, note, check_day, today)
     row.micro_action, row.note, row.day, row.updated_at = micro_action, note, day, now
     session.add(row)
     session.commit()

@@ -20,10 +20,12 @@ from sqlmodel import Session, col, select
 
 from trusthabits.core import action_log as rules
 from trusthabits.core import behaviours
+from trusthabits.core import focus as focus_rules
 from trusthabits.core.calendar import parse_day
 from trusthabits.core.errors import Refused
 from trusthabits.core.input_rules import csv_cell
 from trusthabits.db.models import ActionLog
+from trusthabits.services import focus
 from trusthabits.services.actions import Entry, manager_today, to_entry
 
 FORMAT = "trusthabits.actions"
@@ -90,7 +92,7 @@ def _instant(raw: object) -> datetime | None:
     return value if value is not None and value.tzinfo is not None else None
 
 
-def _parse_row(raw: object, today: date, manager_id: int) -> ActionLog:
+def _parse_row(raw: object, today: date, manager_id: int, own: frozenset[str] = frozenset()) -> ActionLog:
     if not isinstance(raw, dict) or not set(FIELDS) <= set(raw):
         raise ValueError("error.import_row")
     values = {name: raw[name] for name in FIELDS}
@@ -101,8 +103,12 @@ def _parse_row(raw: object, today: date, manager_id: int) -> ActionLog:
     if day is None or created is None or updated is None:
         raise ValueError("error.import_row")
     micro_action = values["micro_action"] or None
+    if focus_rules.own_id(micro_action) is not None:
+        # The manager's own words: kept when this account has that own action, else the entry
+        # comes without it (another account's ids mean nothing here).
+        micro_action = micro_action if micro_action in own else None
     if not behaviours.is_behaviour(values["behaviour"]) or (
-        micro_action and not behaviours.is_micro_action(values["behaviour"], micro_action)
+        micro_action and micro_action not in own and not behaviours.is_micro_action(values["behaviour"], micro_action)
     ):
         raise ValueError("error.import_row")
     if rules.note_error(values["note"]) or day > today:
@@ -135,9 +141,10 @@ def import_json(session: Session, manager_id: int, data: bytes | str) -> ImportR
         raise ImportRefused("error.import_version")
     today = manager_today(session, manager_id)
     parsed: list[ActionLog] = []
+    own = frozenset(focus.own_texts(session, manager_id))
     for number, raw in enumerate(document["entries"], start=1):
         try:
-            parsed.append(_parse_row(raw, today, manager_id))
+            parsed.append(_parse_row(raw, today, manager_id, own))
         except ValueError:
             raise ImportRefused("error.import_row", row=number) from None
     present = set(session.exec(select(ActionLog.uid).where(ActionLog.manager_id == manager_id)).all())

@@ -14,6 +14,7 @@ from trusthabits.core.i18n import (
     calendar,
     daily_log,
     data_lifecycle,
+    habit_reach,
     history,
     pages,
     pulse,
@@ -25,8 +26,8 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, data_lifecycle, history, pages, pulse, reflection_loop, rhythm,
-          safety, trends)
+_AREAS = (accounts, behaviours, calendar, daily_log, data_lifecycle, habit_reach, history, pages, pulse,
+          reflection_loop, rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

@@ -72,6 +72,7 @@ def _micro_select(state, behaviour: Behaviour) -> rx.Component:
     return rx.el.select(
         rx.el.option(tv("log.no_micro_action"), value=""),
         *[rx.el.option(tv(f"micro.{behaviour.key}.{m.key}"), value=m.key) for m in behaviour.micro_actions],
+        rx.foreach(state.edit_own_micro, lambda own: rx.el.option(own[1], value=own[0])),
         id="micro_action",
         name="micro_action",
         default_value=state.edit_micro,

@@ -16,7 +16,19 @@ from trusthabits.ui.components.shell import when_signed_in
 from trusthabits.ui.states.app import t, tv
 
 
-def _tile(state, behaviour: Behaviour) -> rx.Component:
+def _placement(layout, behaviour: Behaviour) -> dict:
+    """The manager's focus puts a tile or row first (CSS `order`, so the prerendered layout stays
+    and nothing is redrawn but a style); a hidden behaviour is not shown (its history stays)."""
+    if layout is None:
+        return {}
+    return {
+        "style": {"order": layout.tile_rank[behaviour.key]},
+        "data_focus": layout.focus_keys.contains(behaviour.key),
+        "data_hidden": layout.hidden_keys.contains(behaviour.key),
+    }
+
+
+def _tile(state, behaviour: Behaviour, layout=None) -> rx.Component:
     # A plain button in the behaviour's colour (`behaviour-tile` in assets/theme.css): the tiles
     # are the first thing a phone draws, and the most tapped.
     return rx.el.button(
@@ -26,12 +38,14 @@ def _tile(state, behaviour: Behaviour) -> rx.Component:
         type="button",
         class_name=f"behaviour-tile colour-{behaviour.colour}",
         data_behaviour=behaviour.key,
+        **_placement(layout, behaviour),
     )
 
 
-def behaviour_tiles(state) -> rx.Component:
+def behaviour_tiles(state, layout=None) -> rx.Component:
+    """`layout`: the state holding the manager's focus (`tile_rank`, `focus_keys`, `hidden_keys`)."""
     return rx.grid(
-        *[_tile(state, b) for b in BEHAVIOURS],
+        *[_tile(state, b, layout) for b in BEHAVIOURS],
         columns="3",
         spacing="2",
         width="100%",
@@ -66,6 +80,7 @@ def _week_row(state, behaviour: Behaviour) -> rx.Component:
         class_name="week-row",
         data_behaviour=behaviour.key,
         data_count=total,
+        **_placement(state if hasattr(state, "tile_rank") else None, behaviour),
     )
 
 
@@ -78,11 +93,12 @@ def this_week(state) -> rx.Component:
                    class_name="week-days week-initials", aria_hidden="true"),
         rx.el.span(class_name="week-count"),
         class_name="week-row",
+        style={"order": -1},
     )
     return rx.el.section(
         header,
         *[_week_row(state, b) for b in BEHAVIOURS],
-        rx.text(state.week_status, size="1", color_scheme="gray", id="week-status"),
+        rx.text(state.week_status, size="1", color_scheme="gray", id="week-status", style={"order": 99}),
         class_name="panel week-rows",
         id="this-week",
     )

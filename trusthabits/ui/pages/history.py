@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.core import behaviours
-from trusthabits.services import history
+from trusthabits.services import focus, history
 from trusthabits.ui.components.data import your_data
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.heatmap import heatmap
@@ -42,7 +42,7 @@ class HistoryState(DataTransferMixin, EntryListMixin, AppState):
         self.heat_months, self.heat_summary = shown.months, shown.summary
         entries, self.has_more = me.call(history.entries_page, me.id, behaviour=behaviour, search=self.search,
                                          page=self.page)
-        self.entries = entry_rows(entries, today, self._tr)
+        self.entries = entry_rows(entries, today, self._tr, me.call(focus.own_texts, me.id))
 
     @page_load
     def load(self, me: Me) -> None:

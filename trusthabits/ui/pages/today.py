@@ -12,7 +12,7 @@ import reflex as rx
 from trusthabits.core import behaviours, clock
 from trusthabits.core.action_log import BACKDATE_DAYS
 from trusthabits.core.calendar import iso_week_key
-from trusthabits.services import actions, commitments, reflections
+from trusthabits.services import actions, commitments, focus, reflections
 from trusthabits.ui.components.commitment import today_commitments
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
 from trusthabits.ui.components.last_plan import last_plan
@@ -47,6 +47,10 @@ class TodayState(EntryListMixin, AppState):
     # This week's commitment (made in last week's reflection) and next week's once made.
     commitment_cards: list[CommitmentCard] = []
     _commitments: list[commitments.CommitmentView] = []
+    # The manager's personal focus: the tiles' order (focus first), and what is marked or hidden.
+    tile_rank: dict[str, int] = {}
+    focus_keys: list[str] = []
+    hidden_keys: list[str] = []
 
     def _show_week(self, me: Me) -> None:
         today = me.today()
@@ -63,6 +67,9 @@ class TodayState(EntryListMixin, AppState):
 
     def _show_first_screen(self, me: Me) -> None:
         self.greeting = self._tr("today.greeting", name=me.profile.name)
+        chosen = me.call(focus.get_focus, me.id)
+        self.tile_rank = {key: rank for rank, key in enumerate(chosen.order)}
+        self.focus_keys, self.hidden_keys = chosen.focus, chosen.hidden
         self._commitments = me.call(commitments.on_today, me.id, clock.now())
         self._show_week(me)
         # A commitment's card shows its own sentence; the plain plan is for weeks without one.
@@ -72,7 +79,7 @@ class TodayState(EntryListMixin, AppState):
     def _show_entries(self, me: Me) -> None:
         today = me.today()
         recent = me.call(actions.recent_entries, me.id, today - timedelta(days=BACKDATE_DAYS), RECENT_LIMIT)
-        self.entries, self.entries_loaded = entry_rows(recent, today, self._tr), True
+        self.entries, self.entries_loaded = entry_rows(recent, today, self._tr, me.call(focus.own_texts, me.id)), True
 
     def _refresh(self, me: Me) -> None:
         self._show_week(me)
@@ -186,7 +193,7 @@ def view() -> rx.Component:
             # The line keeps its height while the greeting waits for the session: nothing moves.
             rx.box(when_signed_in(rx.text(TodayState.greeting, size="2", color_scheme="gray", id="greeting")),
                    min_height="1.25rem"),
-            behaviour_tiles(TapState),
+            behaviour_tiles(TapState, TodayState),
             _confirmation(),
             rx.cond(TapState.undone, rx.text(TapState.undone, size="2", role="status", color_scheme="gray")),
             entry_message(TodayState),
@@ -201,6 +208,17 @@ def view() -> rx.Component:
                     t("today.habit_strength"),
                     href="/habits",
                     id="habits-link",
+                    size="2",
+                    display="flex",
+                    align_items="center",
+                    gap="0.4rem",
+                    min_height=TAP_TARGET,
+                ),
+                rx.link(
+                    rx.icon("target", size=18),
+                    t("today.your_focus"),
+                    href="/focus",
+                    id="focus-link",
                     size="2",
                     display="flex",
                     align_items="center",

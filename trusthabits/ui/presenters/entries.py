@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trusthabits.core.behaviours import BY_KEY
+from trusthabits.core.focus import OWN_PREFIX
 from trusthabits.services.actions import Entry
 from trusthabits.ui.presenters import Translate
 
@@ -34,19 +35,29 @@ def day_label(day: date, today: date, tr: Translate) -> str:
     return tr("day.short", weekday=tr(f"weekday.short.{day.weekday()}"), day=day.day, month=month)
 
 
-def entry_row(entry: Entry, today: date, tr: Translate) -> EntryRow:
+def micro_text(entry: Entry, tr: Translate, own: dict[str, str] | None = None) -> str:
+    """The micro-action's text: the catalogue's in the page's language, or the manager's own
+    words as typed (an own one since removed says so)."""
+    if not entry.micro_action:
+        return ""
+    if entry.micro_action.startswith(OWN_PREFIX):
+        return (own or {}).get(entry.micro_action) or tr("micro.own_removed")
+    return tr(f"micro.{entry.behaviour}.{entry.micro_action}")
+
+
+def entry_row(entry: Entry, today: date, tr: Translate, own: dict[str, str] | None = None) -> EntryRow:
     behaviour = BY_KEY.get(entry.behaviour)
     return EntryRow(
         id=entry.id,
         behaviour=entry.behaviour,
         name=tr(f"behaviour.{entry.behaviour}.name"),
         colour=behaviour.colour if behaviour else "gray",
-        micro=tr(f"micro.{entry.behaviour}.{entry.micro_action}") if entry.micro_action else "",
+        micro=micro_text(entry, tr, own),
         note=entry.note,
         day=entry.day.isoformat(),
         day_label=day_label(entry.day, today, tr),
     )
 
 
-def entry_rows(entries: list[Entry], today: date, tr: Translate) -> list[EntryRow]:
-    return [entry_row(entry, today, tr) for entry in entries]
+def entry_rows(entries: list[Entry], today: date, tr: Translate, own: dict[str, str] | None = None) -> list[EntryRow]:
+    return [entry_row(entry, today, tr, own) for entry in entries]

@@ -13,7 +13,7 @@ import reflex as rx
 
 from trusthabits.core.calendar import parse_day
 from trusthabits.core.errors import FieldErrors
-from trusthabits.services import actions
+from trusthabits.services import actions, focus
 from trusthabits.ui.events import Form, Me, public, signed_in
 from trusthabits.ui.presenters.entries import EntryRow
 
@@ -26,6 +26,8 @@ class EntryListMixin(rx.State, mixin=True):
     edit_behaviour: str = ""
     edit_title: str = ""
     edit_micro: str = ""
+    # The manager's own micro-actions for the entry's behaviour: [key, text] pairs.
+    edit_own_micro: list[list[str]] = []
     edit_note: str = ""
     edit_day: str = ""
     edit_min_day: str = ""
@@ -50,6 +52,8 @@ class EntryListMixin(rx.State, mixin=True):
         self.edit_id, self.edit_behaviour = entry.id, entry.behaviour
         self.edit_title = self._tr(f"behaviour.{entry.behaviour}.name")
         self.edit_micro, self.edit_note, self.edit_day = entry.micro_action or "", entry.note, entry.day.isoformat()
+        self.edit_own_micro = [[item.key, item.text]
+                               for item in me.call(focus.own_actions, me.id).get(entry.behaviour, [])]
         self.edit_max_day = today.isoformat()
         self.edit_min_day = min(entry.day, actions.rules.earliest_allowed_day(today)).isoformat()
         self.edit_errors = {}

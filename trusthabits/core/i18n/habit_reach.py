@@ -1,0 +1,52 @@
+"""Texts for the habit reaching the manager: personal focus, own micro-actions, the daily
+nudge, offline taps and home-screen shortcuts."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Your focus
+    "focus.title": {"en": "Your focus", "nl": "Je focus"},
+    "today.your_focus": {"en": "Your focus and own actions", "nl": "Je focus en eigen acties"},
+    "focus.intro": {
+        "en": ("Put one to three behaviours in focus: they come first on Today and in your daily nudge. Hide a "
+               "behaviour you do not work on now; its history stays and you can show it again at any time."),
+        "nl": ("Zet een tot drie gedragingen in focus: die staan bovenaan op Vandaag en in je dagelijkse "
+               "herinnering. Verberg een gedrag waar je nu niet aan werkt; de geschiedenis blijft en je kunt het "
+               "altijd weer tonen."),
+    },
+    "focus.in_focus": {"en": "In focus", "nl": "Staat in focus"},
+    "focus.put_in_focus": {"en": "Put in focus", "nl": "In focus zetten"},
+    "focus.hide": {"en": "Hide from Today", "nl": "Verbergen op Vandaag"},
+    "focus.show": {"en": "Show on Today", "nl": "Tonen op Vandaag"},
+    "focus.hidden_badge": {"en": "Hidden", "nl": "Verborgen"},
+    "focus.remove": {"en": "Remove", "nl": "Verwijderen"},
+    "focus.add": {"en": "Add", "nl": "Toevoegen"},
+    "focus.own_label": {"en": "Your own action", "nl": "Je eigen actie"},
+    "focus.own_placeholder": {"en": "Your own action, in your words", "nl": "Je eigen actie, in je eigen woorden"},
+    "micro.own_removed": {"en": "(an own action, since removed)", "nl": "(een eigen actie, inmiddels verwijderd)"},
+    "error.focus_repeated": {"en": "A behaviour can be in focus once.", "nl": "Een gedrag kan één keer in focus."},
+    "error.focus_too_many": {
+        "en": "At most three behaviours can be in focus. Take one out first.",
+        "nl": "Hoogstens drie gedragingen kunnen in focus staan. Haal er eerst een uit.",
+    },
+    "error.focus_hidden": {
+        "en": "A hidden behaviour cannot be in focus. Show it on Today first.",
+        "nl": "Een verborgen gedrag kan niet in focus. Toon het eerst op Vandaag.",
+    },
+    "error.hide_all": {
+        "en": "At least one behaviour stays on Today.",
+        "nl": "Minstens één gedrag blijft op Vandaag staan.",
+    },
+    "error.own_micro_empty": {"en": "Type the action first.", "nl": "Typ eerst de actie."},
+    "error.own_micro_too_long": {
+        "en": "An own action can be at most 80 characters.",
+        "nl": "Een eigen actie mag hoogstens 80 tekens zijn.",
+    },
+    "error.own_micro_invalid": {
+        "en": "Use letters, digits and punctuation only.",
+        "nl": "Gebruik alleen letters, cijfers en leestekens.",
+    },
+    "error.own_micro_exists": {"en": "You already have that action.", "nl": "Die actie heb je al."},
+    "error.own_micro_too_many": {
+        "en": "At most 20 own actions per behaviour. Remove one first.",
+        "nl": "Hoogstens 20 eigen acties per gedrag. Verwijder er eerst een.",
+    },
+}
