@@ -13,8 +13,8 @@ from sqlmodel import SQLModel
 from sqlmodel import select as sm_select
 
 from tests.services.pulse_helpers import NOW, answers, manager, send_round, team_with_members
-from trusthabits.core.schedule_rules import PULSE_OPEN, REFLECT_PROMPT
 from trusthabits.core.errors import FieldErrors, NotFound, Refused
+from trusthabits.core.schedule_rules import PULSE_OPEN, REFLECT_PROMPT
 from trusthabits.db.models import (
     AccountToken,
     AuthSession,
