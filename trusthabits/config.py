@@ -140,6 +140,10 @@ class Settings(BaseSettings):
     # the threads every page uses; beyond `hash_queue` waiting attempts, sign-in says "busy".
     hash_workers: int = Field(1, ge=1, le=32, validation_alias="TRUSTHABITS_HASH_WORKERS")
     hash_queue: int = Field(64, ge=1, le=10_000, validation_alias="TRUSTHABITS_HASH_QUEUE")
+    # Web Push endpoints are chosen by the browser, so they are attacker-controlled: only https
+    # on public addresses unless this allows plain http and private addresses (an intranet push
+    # service; the tests' stand-in on loopback).
+    push_private_endpoints: Switch = Field(False, validation_alias="TRUSTHABITS_PUSH_PRIVATE_ENDPOINTS")
     # Signs members' unsubscribe links. Empty: a key generated once and kept in the database.
     secret: SecretStr = Field(SecretStr(""), validation_alias="TRUSTHABITS_SECRET")
     # Backups (README: "Operating TrustHabits"): where `trusthabits backup` and the daily backup

@@ -39,7 +39,7 @@ PRIVATE_KINDS = ("pulse_reminder",)
 # listed in the Outbox.
 ACCOUNT_KINDS = ("confirm_email", "password_reset")
 # Also to the manager's own address: not counted against the daily limit.
-OWN_ADDRESS_KINDS = (*ACCOUNT_KINDS, "reflect_prompt")
+OWN_ADDRESS_KINDS = (*ACCOUNT_KINDS, "reflect_prompt", "daily_nudge")
 DAY = timedelta(days=1)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = timedelta(seconds=30)

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
 from sqlalchemy import and_, or_, update
 from sqlalchemy.engine import CursorResult
@@ -25,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from trusthabits.adapters import metrics
+from trusthabits.adapters import metrics, webpush
 from trusthabits.adapters.leader import ProcessLocks
 from trusthabits.config import DEFAULT_MAIL_FROM, Settings
 from trusthabits.core import clock, schedule_rules
@@ -41,7 +42,7 @@ from trusthabits.db.models import (
     Team,
 )
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, maintenance, operations, pulse_rounds, security, unsubscribe
+from trusthabits.services import mail, maintenance, nudge, operations, pulse_rounds, security, unsubscribe
 
 log = logging.getLogger("trusthabits.scheduler")
 
@@ -68,6 +69,8 @@ class Context:
     is_gone: Callable[[str], bool] | None = None
     # Runs between claiming outbox mail and sending it (the exactly-once test stops a process there).
     after_claim: Callable[[int], None] | None = None
+    # Sends one Web Push message (adapters/webpush.py); None: nudges go by mail.
+    push: nudge.Push | None = None
 
 
 @dataclass
@@ -108,6 +111,7 @@ def plan(session: Session, now: datetime) -> int:
         week, due = reflection_schedule(manager).latest_at_or_before(now)
         if due >= (manager.reflect_since or manager.created_at):
             wanted.append((schedule_rules.REFLECT_PROMPT, stored_id(manager), week, due))
+    wanted.extend(nudge.wanted(session, now))
     return _insert_missing(session, wanted)
 
 
@@ -280,9 +284,18 @@ def _prompt(session: Session, row: ScheduledSend, ctx: Context) -> str:
     return "queued"
 
 
+def _nudge(session: Session, row: ScheduledSend, ctx: Context) -> str:
+    try:
+        return nudge.deliver(session, row.target_id, row.period, now=ctx.now, base_url=ctx.base_url, push=ctx.push,
+                             log_link=ctx.log_links)
+    except nudge.Skipped as skipped:
+        raise Skip(str(skipped)) from None
+
+
 HANDLERS: dict[str, Callable[[Session, ScheduledSend, Context], str]] = {
     schedule_rules.PULSE_OPEN: _open_round, schedule_rules.PULSE_REMIND: _remind,
     schedule_rules.PULSE_CLOSE: _close, schedule_rules.REFLECT_PROMPT: _prompt,
+    nudge.KIND: _nudge,
 }
 
 
@@ -335,6 +348,20 @@ def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None
     return report
 
 
+_PUSHERS: dict[tuple[str, str, bool], nudge.Push] = {}
+
+
+def pusher(settings: Settings) -> nudge.Push:
+    """The Web Push sender for these settings (its VAPID key is read or created once)."""
+    key = (str(settings.data_dir), settings.mail_from, settings.push_private_endpoints)
+    if key not in _PUSHERS:
+        send = webpush.Pusher(settings.data_dir, f"mailto:{parseaddr(settings.mail_from)[1] or settings.mail_from}",
+                              settings.push_private_endpoints)
+        _PUSHERS[key] = lambda target, payload: send(
+            webpush.Subscription(target.endpoint, target.p256dh, target.auth), payload)
+    return _PUSHERS[key]
+
+
 def run_tick(settings: Settings, locks: ProcessLocks, *,
              after_claim: Callable[[int], None] | None = None) -> TickReport:
     """One tick at the clock's now, set up from the settings, as the process holding `locks`:
@@ -343,7 +370,7 @@ def run_tick(settings: Settings, locks: ProcessLocks, *,
     ctx = Context(now=clock.now(), base_url=settings.base_url, worker=locks.name,
                   log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url),
                   lease=timedelta(seconds=settings.claim_lease_seconds), is_gone=locks.is_gone,
-                  after_claim=after_claim)
+                  after_claim=after_claim, push=pusher(settings))
     with metrics.timed_tick():
         report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
         with new_session() as session:

@@ -50,3 +50,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Hoogstens 20 eigen acties per gedrag. Verwijder er eerst een.",
     },
 }
+MESSAGES.update({
+    # The daily nudge
+    "nudge.text": {
+        "en": "Today: nothing logged yet. One small act of {behaviour}?",
+        "nl": "Vandaag: nog niets vastgelegd. Eén kleine daad van {behaviour}?",
+    },
+    "nudge.mail_body": {
+        "en": "Hello {name},\n\n{text}\n\nOne tap on Today logs it:\n\n{link}\n\nTrustHabits",
+        "nl": "Hallo {name},\n\n{text}\n\nEén tik op Vandaag legt het vast:\n\n{link}\n\nTrustHabits",
+    },
+    "error.nudge_days_none": {"en": "Pick at least one day.", "nl": "Kies minstens één dag."},
+    "error.nudge_days_invalid": {"en": "Pick days of the week.", "nl": "Kies dagen van de week."},
+    "error.push_endpoint": {
+        "en": "This browser's push service cannot be used. Your nudge comes by mail.",
+        "nl": "De pushdienst van deze browser is niet bruikbaar. Je herinnering komt per mail.",
+    },
+    "error.push_keys": {
+        "en": "This browser sent an unusable subscription. Your nudge comes by mail.",
+        "nl": "Deze browser stuurde een onbruikbaar abonnement. Je herinnering komt per mail.",
+    },
+})
