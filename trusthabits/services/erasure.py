@@ -28,12 +28,12 @@ from trusthabits.core import schedule_rules
 from trusthabits.core.errors import FieldErrors, NotFound
 from trusthabits.db.models import LoginAttempt, Manager, Member, OutboxMessage, ScheduledSend, Team
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import security, teams, unsubscribe
+from trusthabits.services import nudge, security, teams, unsubscribe
 
 # What a `scheduled_send.target_id` points at, per kind (it has no foreign key). A new kind
 # must be added here: tests/services/test_erasure.py checks every kind the scheduler handles.
 TEAM_TARGETS = frozenset({schedule_rules.PULSE_OPEN, schedule_rules.PULSE_REMIND, schedule_rules.PULSE_CLOSE})
-MANAGER_TARGETS = frozenset({schedule_rules.REFLECT_PROMPT})
+MANAGER_TARGETS = frozenset({schedule_rules.REFLECT_PROMPT, nudge.KIND})
 
 
 def _delete_tree(session: Session, table: Table, where: ColumnElement[bool]) -> int:
