@@ -1,5 +1,6 @@
 """The few plain HTTP routes, mounted in front of Reflex's own ASGI app: the health checks,
-`/metrics`, and the pulse answer page (plain HTML, see ui/plain/).
+`/metrics`, the pulse answer page and the team's public "how anonymous?" page (plain HTML, see
+ui/plain/), and the offline actions.
 
 - `/api/health`: what an operator or monitor asks: database, migration head, the scheduler
   leader's last tick, the outbox backlog; 503 when the database is unreachable, not at this
@@ -22,8 +23,10 @@ from trusthabits.adapters.health import database_ok
 from trusthabits.config import get_settings
 from trusthabits.core import clock
 from trusthabits.db.engine import new_session
+from trusthabits.offline_api import post_action
 from trusthabits.services import operations
 from trusthabits.ui.plain.answer_page import answer_page
+from trusthabits.ui.plain.team_page import team_page
 
 NO_STORE = {"Cache-Control": "no-store"}
 _HEAD: list[str | None] = []
@@ -83,7 +86,12 @@ api = Starlette(routes=[
     Route("/api/health", health, methods=["GET"]),
     Route("/api/health/live", live, methods=["GET"]),
     Route("/metrics", metrics_page, methods=["GET"]),
+    # Taps saved on a phone while offline (assets/offline.js), sent when it is back online.
+    Route("/api/actions", post_action, methods=["POST"]),
     # The answer page of the weekly pulse: plain HTML from the server (ui/plain/answer_page.py).
     Route("/pulse/{token}", answer_page, methods=["GET", "POST"]),
     Route("/pulse/{token}/", answer_page, methods=["GET", "POST"]),
+    # The team's public "how anonymous?" page (ui/plain/team_page.py): no sign-in, no results.
+    Route("/anonymity/{public_id}", team_page, methods=["GET"]),
+    Route("/anonymity/{public_id}/", team_page, methods=["GET"]),
 ])

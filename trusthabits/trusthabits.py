@@ -24,6 +24,8 @@ HEAD = [
     # Before anything is drawn: which language this page paints in (ui/states/app.py).
     rx.el.script(LANGUAGE_SCRIPT),
     rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+    # The service worker, taps saved offline and home-screen shortcuts (assets/offline.js).
+    rx.el.script(src="/offline.js", defer=True),
     rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
     rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
     rx.el.meta(name="theme-color", content=BRAND_COLOUR),

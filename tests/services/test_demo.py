@@ -21,7 +21,7 @@ def test_demo_history_has_gaps_below_k_and_a_lagged_pattern(session):
     assert session.exec(select(func.count()).select_from(PulseRound)).one() == demo.WEEKS
     assert session.exec(select(func.count()).select_from(ActionLog)).one() > 26 * 10
     # Every response was an invitation used: no more answers than used links, per round.
-    used = session.exec(select(func.count()).select_from(Invitation).where(Invitation.used_at.is_not(None))).one()
+    used = session.exec(select(func.count()).select_from(Invitation).where(Invitation.used.is_(True))).one()
     assert session.exec(select(func.count()).select_from(PulseResponse)).one() == used
 
     series = trends.team_trends(session, workspace.manager_id, workspace.team_id, "all", date(2026, 11, 25))

@@ -17,7 +17,7 @@ from tests.services.pulse_helpers import (
     team_with_members,
 )
 from trusthabits.core.instrument import CURRENT, InvalidAnswers
-from trusthabits.db.models import Invitation, OutboxMessage, PulseComment, PulseResponse
+from trusthabits.db.models import HeldAnswer, HeldComment, Invitation, OutboxMessage, PulseComment, PulseResponse
 from trusthabits.services import pulse_answers, pulse_rounds, teams
 from trusthabits.services.pulse_answers import PulseRefused
 
@@ -40,13 +40,54 @@ def test_a_round_invites_every_active_member_once_in_the_team_language(session):
     message = session.exec(select(OutboxMessage)).first()
     assert message.subject == "Hoe was deze week met Ann?"
     assert f"{BASE_URL}/pulse/" in message.body
-    # Asking again the same week invites nobody twice.
-    assert pulse_rounds.send_this_weeks_pulse(session, ann.id, team.id, NOW + timedelta(hours=1), BASE_URL) == 0
+    # Asking again the same week invites nobody twice, and says why.
+    with pytest.raises(pulse_rounds.RoundAlreadyOpen) as refused:
+        pulse_rounds.send_this_weeks_pulse(session, ann.id, team.id, NOW + timedelta(hours=1), BASE_URL)
+    assert refused.value.key == "pulse.already_open"
     assert _count(session, OutboxMessage) == 3
     assert _count(session, Invitation) == 3
-    # A member added later is invited into the same round.
+
+
+def test_the_invitation_list_is_fixed_when_the_round_opens(session):
+    """The attack of issue 10: a member reactivated (or added) while a round is open must not
+    join it, or the manager could subtract two figures to get that member's answers."""
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    fourth = teams.list_members(session, ann.id, team.id)[3]
+    teams.set_member_active(session, ann.id, team.id, fourth.id, False)
+    links = send_round(session, ann.id, team.id)
+    assert fourth.email not in links and len(links) == 3
+    teams.set_member_active(session, ann.id, team.id, fourth.id, True)
     teams.add_members(session, ann.id, team.id, "late@x.nl")
-    assert pulse_rounds.send_this_weeks_pulse(session, ann.id, team.id, NOW + timedelta(hours=2), BASE_URL) == 1
+    for hours in (1, 30):
+        with pytest.raises(pulse_rounds.RoundAlreadyOpen):
+            pulse_rounds.send_this_weeks_pulse(session, ann.id, team.id, NOW + timedelta(hours=hours), BASE_URL)
+    assert _count(session, Invitation) == 3 and _count(session, OutboxMessage) == 3
+    invited = {m.to_address for m in session.exec(select(OutboxMessage))}
+    assert fourth.email not in invited and "late@x.nl" not in invited
+    # Next week they are in.
+    next_week = send_round(session, ann.id, team.id, NOW + timedelta(days=7))
+    assert {fourth.email, "late@x.nl"} <= set(next_week)
+
+
+def test_a_deactivated_member_keeps_no_working_link(session):
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    links = send_round(session, ann.id, team.id)
+    member = next(m for m in teams.list_members(session, ann.id, team.id) if m.email == "b@x.nl")
+    teams.set_member_active(session, ann.id, team.id, member.id, False)
+    with pytest.raises(PulseRefused, match="unknown"):
+        pulse_answers.open_pulse(session, links["b@x.nl"], NOW)
+    with pytest.raises(PulseRefused):
+        pulse_answers.submit_pulse(session, links["b@x.nl"], answers(), "", NOW)
+    # Their queued mail (with the link in it) is gone from the outbox too; the others still work.
+    assert "b@x.nl" not in {m.to_address for m in session.exec(select(OutboxMessage))}
+    assert _results(session, ann.id, team.id)[0].invited == 3
+    pulse_answers.open_pulse(session, links["a@x.nl"], NOW)
+    # Reactivated during the round: still no link for this round.
+    teams.set_member_active(session, ann.id, team.id, member.id, True)
+    with pytest.raises(PulseRefused):
+        pulse_answers.open_pulse(session, links["b@x.nl"], NOW)
 
 
 def test_the_answer_page_is_in_the_team_language_with_the_manager_name(session):
@@ -68,9 +109,16 @@ def test_results_only_from_the_third_answer(session):
     week = _results(session, ann.id, team.id)[0]
     assert (week.invited, week.summary.answered, week.summary.shown) == (4, 2, False)
     assert week.summary.trust_index is None and week.summary.needs == {}
+    with pytest.raises(pulse_rounds.CloseRefused):  # closing early needs k answers
+        pulse_rounds.close_round(session, ann.id, week.round_id, NOW)
     pulse_answers.submit_pulse(session, tokens[2], answers(value=4), "", NOW)
     week = _results(session, ann.id, team.id)[0]
-    assert week.summary.shown and week.summary.answered == 3
+    # Open: only the count, whatever k says.
+    assert (week.summary.answered, week.summary.shown, week.can_close_early) == (3, False, True)
+    assert _count(session, PulseResponse) == 0
+    pulse_rounds.close_round(session, ann.id, week.round_id, NOW)
+    week = _results(session, ann.id, team.id)[0]
+    assert week.summary.shown and week.summary.answered == 3 and week.closed
     reverse_items = sum(i.reverse for i in CURRENT.trust_items)
     trust_items = len(CURRENT.trust_items)
     # Answer 4 everywhere: forward items score 4, the reverse-scored one 2.
@@ -83,8 +131,12 @@ def test_a_team_with_a_higher_k_waits_longer(session):
     tokens = list(send_round(session, ann.id, team.id).values())
     for token in tokens[:3]:
         pulse_answers.submit_pulse(session, token, answers(), "", NOW)
-    assert not _results(session, ann.id, team.id)[0].summary.shown
+    week = _results(session, ann.id, team.id)[0]
+    assert not week.summary.shown and not week.can_close_early
+    with pytest.raises(pulse_rounds.CloseRefused):
+        pulse_rounds.close_round(session, ann.id, week.round_id, NOW)
     pulse_answers.submit_pulse(session, tokens[3], answers(), "", NOW)
+    pulse_rounds.close_round(session, ann.id, week.round_id, NOW)
     assert _results(session, ann.id, team.id)[0].summary.shown
 
 
@@ -98,8 +150,9 @@ def test_a_link_works_once_and_the_second_use_stores_nothing(session):
     assert caught.value.reason == "used"
     with pytest.raises(PulseRefused):
         pulse_answers.open_pulse(session, token, NOW)
-    assert _count(session, PulseResponse) == 1
-    assert session.exec(select(PulseComment.text)).all() == ["first"]
+    # Held apart until the round closes.
+    assert _count(session, PulseResponse) == 0 and _count(session, HeldAnswer) == 1
+    assert session.exec(select(HeldComment.text)).all() == ["first"]
 
 
 def test_unknown_closed_and_incomplete_submissions_store_nothing(session):
@@ -113,12 +166,14 @@ def test_unknown_closed_and_incomplete_submissions_store_nothing(session):
     with pytest.raises(InvalidAnswers):
         pulse_answers.submit_pulse(session, tokens[0], incomplete, "", NOW)
     # The failed attempt did not use up the link.
-    assert session.exec(select(Invitation).where(Invitation.used_at.is_not(None))).all() == []
+    assert session.exec(select(Invitation).where(Invitation.used.is_(True))).all() == []
     # Past closes_at the links expire on their own.
     with pytest.raises(PulseRefused, match="closed"):
         pulse_answers.submit_pulse(session, tokens[0], answers(), "", NOW + pulse_rounds.ROUND_OPEN_FOR)
     round_id = _results(session, ann.id, team.id)[0].round_id
-    pulse_rounds.close_round(session, ann.id, round_id, NOW)
+    with pytest.raises(pulse_rounds.CloseRefused):
+        pulse_rounds.close_round(session, ann.id, round_id, NOW)
+    assert pulse_rounds.close_due(session, NOW + pulse_rounds.ROUND_OPEN_FOR) == 1
     with pytest.raises(PulseRefused, match="closed"):
         pulse_answers.open_pulse(session, tokens[1], NOW)
     assert _count(session, PulseResponse) == 0 and _count(session, PulseComment) == 0
@@ -133,7 +188,7 @@ def test_comments_appear_only_after_the_round_closes(session):
     for i, token in enumerate(tokens[:3]):
         pulse_answers.submit_pulse(session, token, answers(), f"comment {i}" if i else "", NOW)
     week = _results(session, ann.id, team.id)[0]
-    assert week.summary.shown and week.comments == []
+    assert not week.summary.shown and week.comments == []
     pulse_rounds.close_round(session, ann.id, week.round_id, NOW)
     assert sorted(_results(session, ann.id, team.id)[0].comments) == ["comment 1", "comment 2"]
 
@@ -141,11 +196,13 @@ def test_comments_appear_only_after_the_round_closes(session):
 def test_responses_keep_their_instrument_version_and_only_clean_answers(session):
     ann = manager(session)
     team = team_with_members(session, ann.id)
-    token = next(iter(send_round(session, ann.id, team.id).values()))
-    pulse_answers.submit_pulse(session, token, answers() | {"team_id": "1", "member": "a@x.nl"}, "", NOW)
-    stored = session.exec(select(PulseResponse)).one()
-    assert stored.instrument_version == CURRENT.version and stored.iso_week == "2026-W48"
-    assert set(json.loads(stored.answers)) == {i.key for i in CURRENT.items_for_week("2026-W48")}
+    tokens = list(send_round(session, ann.id, team.id).values())
+    for token in tokens[:3]:
+        pulse_answers.submit_pulse(session, token, answers() | {"team_id": "1", "member": "a@x.nl"}, "", NOW)
+    pulse_rounds.close_round(session, ann.id, _results(session, ann.id, team.id)[0].round_id, NOW)
+    for stored in session.exec(select(PulseResponse)).all():
+        assert stored.instrument_version == CURRENT.version and stored.iso_week == "2026-W48"
+        assert set(json.loads(stored.answers)) == {i.key for i in CURRENT.items_for_week("2026-W48")}
 
 
 def test_manager_a_cannot_see_or_change_team_b(session):

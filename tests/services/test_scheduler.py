@@ -101,7 +101,7 @@ def test_reminders_go_to_unused_invitations_only_and_the_round_closes(engine, se
     tick(engine, opens + timedelta(days=5))
     (pulse_round,) = _rounds(session)
     assert pulse_round.closed_at == opens + timedelta(days=5)
-    assert len(session.exec(select(Invitation).where(Invitation.reminded_at.is_not(None))).all()) == 4
+    assert len(session.exec(select(Invitation).where(Invitation.reminded.is_(True))).all()) == 4
 
 
 def test_a_claim_whose_worker_died_is_taken_over_after_the_lease(engine, session):

@@ -90,8 +90,14 @@ def test_a_week_of_results_shows_figures_only_when_released():
     open_week = WeekResult(round_id=9, iso_week="2026-W48", invited=5, summary=_summary(False), closed=False,
                            closes_at=NOW)
     view = teams.week_view(open_week, "Europe/Amsterdam", EN)
-    assert view.figures == [] and view.not_enough == "Not enough answers yet (2 of 3)."
+    assert view.figures == [] and view.not_enough.startswith("While the round is open you see only how many")
     assert view.status == "Open until 2026-11-26 13:00 (Europe/Amsterdam)"
+    assert view.by_hand == "" and not view.can_close
+    by_hand = teams.week_view(dataclasses.replace(open_week, links_by_hand=True, can_close_early=True),
+                              "Europe/Amsterdam", EN)
+    assert by_hand.by_hand == "Links handed out by hand" and by_hand.can_close
+    below_k = teams.week_view(dataclasses.replace(open_week, closed=True), "Europe/Amsterdam", EN)
+    assert below_k.not_enough == "Not enough answers yet (2 of 3)."
     closed = dataclasses.replace(open_week, summary=_summary(True), closed=True, comments=["more of this"])
     shown = teams.week_view(closed, "Europe/Amsterdam", NL)
     assert [f.value for f in shown.figures] == ["3.75", "4.00", "3.50"]  # no figure for a missing need

@@ -26,6 +26,9 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros, not left in free pages: the answers held while a
+    # round is open leave no trace in the file once the closing transaction removes them.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

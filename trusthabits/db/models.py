@@ -170,6 +170,22 @@ class Team(SQLModel, table=True):
     reminder_hours: int = Field(default=48)
     close_after_days: int = Field(default=5)
     pulse_since: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    # The address of the team's public "how anonymous?" page: random, not the team id.
+    public_id: str = Field(default_factory=lambda: secrets.token_urlsafe(16), max_length=32, unique=True, index=True)
+
+
+class TeamEvent(SQLModel, table=True):
+    """What the manager did with a team's results (shared back, closed a round early), shown to
+    the team on its public page. A date only, never a time; never who answered or what."""
+
+    __tablename__ = "team_event"
+    __table_args__ = (Index("ix_team_event_team_day", "team_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    kind: str = Field(max_length=32)
+    iso_week: str = Field(default="", max_length=8)
+    day: date
 
 
 class Member(SQLModel, table=True):
@@ -198,10 +214,13 @@ class PulseRound(SQLModel, table=True):
     opened_at: datetime = Field(sa_column=_utc_column())
     closes_at: datetime = Field(sa_column=_utc_column())
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    # Opened without a mail server: the manager handed the links out and could read them all.
+    links_by_hand: bool = Field(default=False)
 
 
 class Invitation(SQLModel, table=True):
-    """A member's single-use link for a round. Only the SHA-256 of the token is stored."""
+    """A member's single-use link for a round. Only the SHA-256 of the token is stored, and
+    no time at all: `used` is a plain flag, so nothing here says when anyone answered."""
 
     __table_args__ = (UniqueConstraint("round_id", "member_id", name="uq_invitation_round_member"),)
 
@@ -209,9 +228,8 @@ class Invitation(SQLModel, table=True):
     round_id: int = Field(foreign_key="pulse_round.id", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
-    sent_at: datetime = Field(sa_column=_utc_column())
-    used_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
-    reminded_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    used: bool = Field(default=False)
+    reminded: bool = Field(default=False)
 
 
 class PulseResponse(SQLModel, table=True):
@@ -236,6 +254,28 @@ class PulseComment(SQLModel, table=True):
     id: int = Field(default_factory=random_id, sa_column=Column(RANDOM_ID_TYPE, primary_key=True, autoincrement=False))
     team_id: int = Field(foreign_key="team.id")
     iso_week: str = Field(max_length=8)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class HeldAnswer(SQLModel, table=True):
+    """An answer to a round that is still open, held apart until the round closes: no
+    invitation, no time, a random id. The closing transaction writes every held answer of the
+    round as a `PulseResponse` in shuffled order and deletes these rows (services/pulse_rounds.py)."""
+
+    __tablename__ = "held_answer"
+
+    id: int = Field(default_factory=random_id, sa_column=Column(RANDOM_ID_TYPE, primary_key=True, autoincrement=False))
+    round_id: int = Field(foreign_key="pulse_round.id", index=True)
+    answers: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class HeldComment(SQLModel, table=True):
+    """A comment to a round that is still open, held apart like `HeldAnswer` (and apart from it)."""
+
+    __tablename__ = "held_comment"
+
+    id: int = Field(default_factory=random_id, sa_column=Column(RANDOM_ID_TYPE, primary_key=True, autoincrement=False))
+    round_id: int = Field(foreign_key="pulse_round.id", index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from trusthabits.core import action_log as rules
@@ -178,3 +179,42 @@ def week_summary(session: Session, manager_id: int, today: date) -> WeekSummary:
         if behaviour in per_behaviour:  # an entry of a behaviour since retired is not shown
             per_behaviour[behaviour][day.weekday()] += 1
     return WeekSummary(days, per_behaviour)
+
+
+# --- Taps made without a connection ----------------------------------------------------------
+
+# A phone's clock may run a little ahead of the server's.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _uid_ok(uid: object) -> bool:
+    return isinstance(uid, str) and len(uid) == 32 and all(ch in "0123456789abcdef" for ch in uid)
+
+
+def log_queued_tap(session: Session, manager_id: int, *, uid: str, behaviour: str, tapped_at: datetime,
+                   now: datetime | None = None) -> tuple[Entry, bool]:
+    """A tap a phone saved while offline and sends when it is back: logged on the manager's
+    local day of `tapped_at` (within the backdating window, never in the future). The phone's
+    uid makes it idempotent: sending it again returns the entry already made, never a second
+    one. Returns (entry, whether it was new)."""
+    now = now or clock.now()
+    if not _uid_ok(uid):
+        raise FieldErrors({"uid": "error.tap_uid"})
+    if tapped_at.tzinfo is None or tapped_at > now + CLOCK_SKEW:
+        raise FieldErrors({"day": "error.day_in_future"})
+    existing = session.exec(select(ActionLog).where(ActionLog.manager_id == manager_id, ActionLog.uid == uid)).first()
+    if existing is not None:
+        return to_entry(existing), False
+    time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
+    today, day = local_day(now, time_zone), local_day(min(tapped_at, now), time_zone)
+    _check(session, manager_id, behaviour, None, "", day, today)
+    row = ActionLog(uid=uid, manager_id=manager_id, behaviour=behaviour, micro_action=None, note="", day=day,
+                    created_at=now, updated_at=now)
+    session.add(row)
+    try:
+        session.commit()
+    except IntegrityError:  # the same tap, sent twice at once: the other request made it
+        session.rollback()
+        found = session.exec(select(ActionLog).where(ActionLog.manager_id == manager_id, ActionLog.uid == uid)).one()
+        return to_entry(found), False
+    return to_entry(row), True

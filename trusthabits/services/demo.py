@@ -152,8 +152,7 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
         who = set(rng.sample(range(len(member_ids)), answered))
         for position, member_id in enumerate(member_ids):
             session.add(Invitation(round_id=stored_id(pulse_round), member_id=member_id,
-                                   token_hash=security.hash_token(security.new_token()), sent_at=opened,
-                                   used_at=opened + timedelta(hours=rng.randint(1, 60)) if position in who else None))
+                                   token_hash=security.hash_token(security.new_token()), used=position in who))
         trust = _team_level(counts, index)
         wanted = {TRUST: trust, "autonomy": 2.8 + 0.14 * counts["empowerment"][index], "relatedness": trust - 0.2,
                   "competence": 3.6, **{seen_construct(b.key): _seen_level(counts, index, b.key) for b in BEHAVIOURS}}

@@ -2,10 +2,10 @@
 
 Event handlers only call `queue` (a database write). `deliver_due` does the SMTP work and runs
 in the scheduler's tick or in `trusthabits sender` processes (`deliver_round`), never inside a
-request. Without `SMTP_URL`
-messages simply stay queued: the Outbox page lists them with their links and they are logged,
-so the whole loop works on a laptop. After a message is sent its link, which carries a
-single-use token, is removed from the stored copy.
+request. Without `SMTP_URL` messages simply stay queued: the Outbox page lists them with their
+links, so the whole loop works on a laptop. Logs never name a team member or carry a member's
+link (`_log_queued`). After a message is sent its link, which carries a single-use token, is
+removed from the stored copy.
 """
 
 from __future__ import annotations
@@ -75,9 +75,19 @@ def queue(
         idempotency_key=key, manager_id=manager_id, kind=kind, to_address=to, subject=subject,
         body=body, link=link, status=QUEUED, next_attempt_at=now, created_at=now,
     ))
-    # Without SMTP the log (and the Outbox page) is how the link reaches anyone.
-    log.info("queued %s mail to %s%s", kind, to, f": {link}" if log_link and link else "")
+    _log_queued(kind, to, link if log_link else "")
     return True
+
+
+def _log_queued(kind: str, to: str, link: str) -> None:
+    """Mail to the manager's own address may be logged with it (and, without SMTP, with its
+    link: that is how a laptop user finds a password-reset link). Mail to a team member never
+    names the member, a link or a token in a log: "queued pulse_reminder to <address>" would say
+    who had not answered yet. Without SMTP the Outbox page hands the links out instead."""
+    if kind in OWN_ADDRESS_KINDS:
+        log.info("queued %s mail to %s%s", kind, to, f": {link}" if link else "")
+    else:
+        log.debug("queued %s mail", kind)
 
 
 class DailyLimitReached(Refused):
@@ -182,7 +192,11 @@ def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, tempor
     else:
         message.status = QUEUED
         message.next_attempt_at = now + retry_delay(message.attempts)
-    log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
+    if message.kind in OWN_ADDRESS_KINDS:
+        log.warning("mail to %s failed (attempt %d): %s", message.to_address, message.attempts, message.last_error)
+    else:  # a member's mail: the outbox row id, never the address (the server's error may repeat it)
+        said = message.last_error.replace(message.to_address, "<member>") if message.to_address else message.last_error
+        log.warning("%s mail %s failed (attempt %d): %s", message.kind, message.id, message.attempts, said)
 
 
 def deliver_due(session: Session, smtp_url: str | None, now: datetime, mail_from: str = DEFAULT_MAIL_FROM,

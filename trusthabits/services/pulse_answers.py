@@ -1,8 +1,11 @@
 """The team member's side of the pulse: open a link, answer, done. No account.
 
 The token in `/pulse/<token>` is hostile input: it is only ever compared by hash, and every
-answer is validated here. Submitting marks the invitation used and stores the response in one
-transaction, and the response row gets nothing that could lead back to the invitation.
+answer is validated here. Submitting flips the invitation's plain `used` flag and holds the
+answer apart (held_answer / held_comment: no invitation, no time, a random id) in one
+transaction; the round's closing transaction writes the held answers as its responses in
+shuffled order (services/pulse_rounds.py: `finalize`), so nothing stored after the close links
+an answer to a person.
 """
 
 from __future__ import annotations
@@ -12,17 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import exists, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
 from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import (
+    HeldAnswer,
+    HeldComment,
     Invitation,
     Manager,
-    PulseComment,
-    PulseResponse,
     PulseRound,
     Team,
 )
@@ -49,6 +52,8 @@ class PulseForm:
     iso_week: str
     k: int  # the team's anonymity threshold, explained on the page
     items: list[tuple[str, str]]  # (item key, wording in the team's language)
+    links_by_hand: bool = False  # no mail server: the manager handed the links out and could read them
+    public_id: str = ""  # the team's public "how anonymous?" page: /anonymity/<public_id>
 
 
 def _usable(session: Session, token: str, now: datetime) -> tuple[Invitation, PulseRound, Team]:
@@ -60,7 +65,7 @@ def _usable(session: Session, token: str, now: datetime) -> tuple[Invitation, Pu
     if invitation is None:
         raise PulseRefused("unknown")
     pulse_round = required(session, PulseRound, invitation.round_id)
-    if invitation.used_at is not None:
+    if invitation.used:
         raise PulseRefused("used")
     if is_closed(pulse_round, now):
         raise PulseRefused("closed")
@@ -92,27 +97,38 @@ def open_pulse(session: Session, token: str, now: datetime) -> PulseForm:
         iso_week=pulse_round.iso_week,
         k=max(team.k_threshold, MIN_K),
         items=[(item.key, item.text[team.language]) for item in _items(pulse_round)],
+        links_by_hand=pulse_round.links_by_hand,
+        public_id=team.public_id,
     )
 
 
 def submit_pulse(session: Session, token: str, raw_answers: Mapping[str, object], comment: str | None,
                  now: datetime) -> None:
-    """Store one anonymous response. Raises PulseRefused or InvalidAnswers; stores nothing then."""
-    invitation, pulse_round, team = _usable(session, token, now)
+    """Hold one anonymous answer until the round closes. Raises PulseRefused or InvalidAnswers;
+    stores nothing then. A round that closed (or is closing) takes no more answers."""
+    invitation, pulse_round, _ = _usable(session, token, now)
     answers, text = pulse_instrument.clean_answers(_items(pulse_round), raw_answers, comment)
+    round_id = stored_id(pulse_round)
+    still_open = (col(PulseRound.id) == round_id, col(PulseRound.closed_at).is_(None), col(PulseRound.closes_at) > now)
     try:
-        # Conditional update: of two simultaneous submits with one link, only one wins.
+        # PostgreSQL: share-lock the round, so a closing transaction waits for this answer and
+        # then sees it, or has committed and this finds the round closed. (SQLite ignores it;
+        # there the write lock the UPDATE below takes does the same.)
+        if session.exec(select(PulseRound.id).where(*still_open).with_for_update(read=True)).first() is None:
+            raise PulseRefused("closed")
+        # Conditional update: of two simultaneous submits with one link, only one wins; and not
+        # once the round has closed.
         claimed = session.execute(
-            update(Invitation).where(col(Invitation.id) == invitation.id, col(Invitation.used_at).is_(None))
-            .values(used_at=now)
+            update(Invitation).where(col(Invitation.id) == invitation.id, col(Invitation.used).is_(False),
+                                     exists().where(*still_open))
+            .values(used=True)
         )
         if not isinstance(claimed, CursorResult) or claimed.rowcount != 1:
-            raise PulseRefused("used")
-        session.add(PulseResponse(team_id=stored_id(team), iso_week=pulse_round.iso_week,
-                                  instrument_version=pulse_round.instrument_version,
-                                  answers=json.dumps(answers, sort_keys=True)))
+            closed = session.exec(select(PulseRound.id).where(*still_open)).first() is None
+            raise PulseRefused("closed" if closed else "used")
+        session.add(HeldAnswer(round_id=round_id, answers=json.dumps(answers, sort_keys=True)))
         if text:
-            session.add(PulseComment(team_id=stored_id(team), iso_week=pulse_round.iso_week, text=text))
+            session.add(HeldComment(round_id=round_id, text=text))
         session.commit()
     except BaseException:
         session.rollback()

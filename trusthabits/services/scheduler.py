@@ -206,12 +206,17 @@ def _open_round(session: Session, row: ScheduledSend, ctx: Context) -> str:
     closes = team_schedule(team).closes(row.due_at)
     if ctx.now >= closes:
         raise Skip(f"round {row.period} ended at {closes.isoformat()}")
+    existing = pulse_rounds.round_of(session, stored_id(team), row.period)
+    if existing is not None:
+        if pulse_rounds.is_closed(existing, ctx.now):
+            raise Skip(f"round {row.period} was already closed")
+        return "already open (its invitation list was fixed when it opened)"
+    if session.exec(select(Member.id).where(*pulse_rounds.mail_recipients(stored_id(team)))).first() is None:
+        raise Skip("no members to invite")
+    # Without a mail server the manager hands the links out: the round (and its answer page) says so.
+    pulse_round = pulse_rounds.open_round(session, team, row.period, ctx.now, closes, by_hand=not ctx.can_mail)
     try:
-        pulse_round = pulse_rounds.open_round(session, team, row.period, ctx.now, closes)
-    except pulse_rounds.RoundClosed:
-        raise Skip(f"round {row.period} was already closed") from None
-    try:
-        invited = pulse_rounds.invite_members(session, team, pulse_round, ctx.now, ctx.base_url, ctx.log_links)
+        invited = pulse_rounds.invite_members(session, team, pulse_round, ctx.now, ctx.base_url)
     except mail.DailyLimitReached as full:
         raise Skip(f"daily mail limit: {full.wanted} invitations, {full.left} of {full.limit} left") from None
     return f"invited {invited}"
@@ -238,8 +243,8 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
         raise Skip(f"round {row.period} is closed")
     pending = session.exec(
         select(Invitation, Member).join(Member, col(Member.id) == col(Invitation.member_id))
-        .where(Invitation.round_id == pulse_round.id, col(Invitation.used_at).is_(None),
-               col(Invitation.reminded_at).is_(None), *pulse_rounds.mail_recipients(stored_id(team)))
+        .where(Invitation.round_id == pulse_round.id, col(Invitation.used).is_(False),
+               col(Invitation.reminded).is_(False), *pulse_rounds.mail_recipients(stored_id(team)))
     ).all()
     try:
         mail.ensure_room(session, team.manager_id, len(pending), ctx.now)
@@ -249,7 +254,7 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
     manager_name = required(session, Manager, team.manager_id).name
     for invitation, member in pending:
         token = security.new_token()
-        invitation.token_hash, invitation.reminded_at = security.hash_token(token), ctx.now
+        invitation.token_hash, invitation.reminded = security.hash_token(token), True
         session.add(invitation)
         link = pulse_rounds.pulse_link(ctx.base_url, token)
         mail.queue(session, key=f"{REMIND_KIND}:{pulse_round.id}:{member.id}", manager_id=team.manager_id,
@@ -263,8 +268,8 @@ def _remind(session: Session, row: ScheduledSend, ctx: Context) -> str:
 def _close(session: Session, row: ScheduledSend, ctx: Context) -> str:
     _, pulse_round = _current_round(session, row, ctx)
     if pulse_round.closed_at is None:
-        pulse_round.closed_at = min(ctx.now, pulse_round.closes_at)
-        session.add(pulse_round)
+        # The closing transaction: held answers become the round's responses, shuffled.
+        pulse_rounds.finalize(session, stored_id(pulse_round), min(ctx.now, pulse_round.closes_at))
     return "closed"
 
 
@@ -338,6 +343,9 @@ def tick(open_session: Callable[[], Session], ctx: Context, smtp_url: str | None
                 except Exception:  # noqa: BLE001 - the claim lapses after LEASE and another tick retries
                     session.rollback()
                     log.exception("scheduled send %s failed; it is retried after the lease", row_id)
+        # Rounds sent by hand close at their own time, not at the schedule's.
+        if closed := pulse_rounds.close_due(session, ctx.now):
+            log.info("closed %d round(s) at their closing time", closed)
     if send_mail and smtp_url:
         with open_session() as session:
             if ctx.is_gone is not None:

@@ -18,8 +18,8 @@ from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, unsubscribe
-from trusthabits.services.pulse_rounds import is_closed, mail_recipients, week_summary
+from trusthabits.services import mail, team_events, unsubscribe
+from trusthabits.services.pulse_rounds import close_due, is_closed, mail_recipients, week_summary
 from trusthabits.services.teams import owned_team
 
 KIND = "share_back"
@@ -46,6 +46,7 @@ class RoundChoice:
 def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime) -> list[RoundChoice]:
     """The team's latest closed rounds, newest first, with how many answered."""
     team = owned_team(session, manager_id, team_id)
+    close_due(session, now, team_id=stored_id(team))  # a round past its closing time releases its answers
     rounds = session.exec(
         select(PulseRound).where(PulseRound.team_id == team.id)
         .order_by(col(PulseRound.iso_week).desc()).limit(CHOICES + 1)
@@ -73,6 +74,7 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
     if pulse_round is None:
         raise LookupError(round_id)
     team = owned_team(session, manager_id, pulse_round.team_id)
+    close_due(session, now, team_id=stored_id(team))
     note = (note or "").strip()
     if key := note_error(note):
         raise ShareRefused(key)
@@ -99,5 +101,8 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
                    body=body + "\n\nTrustHabits" + unsubscribe.footer(session, member, language))
         for member in members
     )
+    if queued:  # the team's public page lists it (a second click queues nothing and lists nothing)
+        team_events.record_team_event(session, stored_id(team), team_events.SHARED_BACK, now,
+                                      iso_week=pulse_round.iso_week)
     session.commit()
     return queued

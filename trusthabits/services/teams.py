@@ -17,7 +17,7 @@ from trusthabits.core import pulse as rules
 from trusthabits.core.errors import FieldErrors, NotFound, Refused
 from trusthabits.db.models import Member, Team
 from trusthabits.db.rows import stored_id
-from trusthabits.services import unsubscribe
+from trusthabits.services import invitations, unsubscribe
 
 
 class TeamNotFound(NotFound):
@@ -34,6 +34,7 @@ class TeamSummary:
     active_members: int
     # Members who used their unsubscribe link: a count only, never who.
     unsubscribed: int = 0
+    public_id: str = ""  # the team's public "how anonymous?" page: /anonymity/<public_id>
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _summary(session: Session, team: Team) -> TeamSummary:
     unsubscribed = session.exec(select(func.count()).select_from(Member).where(
         Member.team_id == team.id, col(Member.unsubscribed_at).is_not(None))).one()
     return TeamSummary(stored_id(team), team.name, team.language, team.time_zone, team.k_threshold,
-                       _active_count(session, stored_id(team)), unsubscribed)
+                       _active_count(session, stored_id(team)), unsubscribed, team.public_id)
 
 
 def create_team(
@@ -148,4 +149,6 @@ def set_member_active(session: Session, manager_id: int, team_id: int, member_id
         raise Refused("error.team_full")
     member.active = active
     session.add(member)
+    if not active:  # no link of theirs keeps working; reactivated, they are invited from the next round on
+        invitations.revoke_open_links(session, member_id)
     session.commit()

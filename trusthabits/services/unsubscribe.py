@@ -24,6 +24,7 @@ from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
 from trusthabits.db.models import AppSecret, Manager, Member, Team
 from trusthabits.db.rows import required, stored_id
+from trusthabits.services import invitations
 
 KEY_NAME = "unsubscribe"
 MAX_TOKEN_LENGTH = 64
@@ -114,5 +115,6 @@ def unsubscribe(session: Session, token: str, now: datetime) -> Subscription:
     if member.unsubscribed_at is None:
         member.unsubscribed_at = now
         session.add(member)
+        invitations.revoke_open_links(session, stored_id(member))
         session.commit()
     return subscription(session, token)

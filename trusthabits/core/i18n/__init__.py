@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from trusthabits.core.i18n import (
     accounts,
+    anonymity,
     behaviours,
     calendar,
     daily_log,
@@ -26,7 +27,7 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, behaviours, calendar, daily_log, data_lifecycle, habit_reach, history, pages, pulse,
+_AREAS = (accounts, anonymity, behaviours, calendar, daily_log, data_lifecycle, habit_reach, history, pages, pulse,
           reflection_loop, rhythm, safety, trends)
 
 

@@ -71,3 +71,10 @@ MESSAGES.update({
         "nl": "Deze browser stuurde een onbruikbaar abonnement. Je herinnering komt per mail.",
     },
 })
+MESSAGES.update({
+    # Offline taps
+    "error.tap_uid": {"en": "This tap has no valid id.", "nl": "Deze tik heeft geen geldig kenmerk."},
+    "offline.saved": {"en": "saved on this phone, will sync", "nl": "bewaard op deze telefoon, wordt verstuurd"},
+    "offline.undo": {"en": "Undo", "nl": "Ongedaan maken"},
+    "offline.waiting": {"en": "Waiting for a connection", "nl": "Wacht op verbinding"},
+})

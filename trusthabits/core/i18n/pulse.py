@@ -123,16 +123,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pulse.how": {"en": "How?", "nl": "Hoe?"},
     "pulse.how_body": {
         "en": (
-            "Your link only shows that you were invited. When you send your answers, the link is marked as used and "
-            "your answers are saved separately: with the team and the week, but without your name, email, link or the "
-            "time. Nothing connects the two. {manager} sees averages only once at least {k} people have answered, and "
-            "comments only after the round closes, in random order."
+            "Your link only shows that you were invited. When you send your answers, the link is marked as used (yes "
+            "or no, never when) and your answers wait apart, without your name, email, link or the time. When the "
+            "round closes, all its answers are written together in a random order. While it is open {manager} sees "
+            "only how many answered; after it closes, averages only if at least {k} people answered, and comments in "
+            "random order."
         ),
         "nl": (
             "Je link laat alleen zien dat je bent uitgenodigd. Als je je antwoorden verstuurt, wordt de link als "
-            "gebruikt gemarkeerd en worden je antwoorden apart bewaard: met het team en de week, maar zonder je naam, "
-            "e-mail, link of tijdstip. Niets verbindt die twee. {manager} ziet gemiddelden pas als minstens {k} "
-            "mensen hebben geantwoord, en opmerkingen pas na het sluiten van de ronde, in willekeurige volgorde."
+            "gebruikt gemarkeerd (ja of nee, nooit wanneer) en wachten je antwoorden apart, zonder je naam, e-mail, "
+            "link of tijdstip. Als de ronde sluit, worden al haar antwoorden samen in willekeurige volgorde "
+            "weggeschreven. Zolang ze open is, ziet {manager} alleen hoeveel mensen hebben geantwoord; na het "
+            "sluiten gemiddelden alleen als minstens {k} mensen hebben geantwoord, en opmerkingen in willekeurige "
+            "volgorde."
         ),
     },
     "pulse.comment_label": {
@@ -156,8 +159,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "pulse.closed_title": {"en": "This pulse has closed", "nl": "Deze pulse is gesloten"},
     "pulse.closed_body": {
-        "en": "This week's round is over. Your next link comes with the next pulse.",
-        "nl": "De ronde van deze week is voorbij. Je volgende link komt met de volgende pulse.",
+        "en": (
+            "This week's round is over and takes no more answers, so its results stay as they were when it closed. "
+            "Your next link comes with the next pulse."
+        ),
+        "nl": (
+            "De ronde van deze week is voorbij en neemt geen antwoorden meer aan, zodat de resultaten blijven zoals "
+            "ze waren bij het sluiten. Je volgende link komt met de volgende pulse."
+        ),
     },
     "pulse.unknown_title": {"en": "This link does not work", "nl": "Deze link werkt niet"},
     "pulse.unknown_body": {

@@ -43,7 +43,8 @@ def _comments(week: WeekView) -> rx.Component:
 
 
 def week_card(week: WeekView, close_button) -> rx.Component:
-    """`close_button(week)` renders the "close round now" action for an open round."""
+    """`close_button(week)` renders the "close round now" action for an open round that at
+    least k people answered (the server checks again)."""
     return rx.card(
         rx.vstack(
             rx.hstack(
@@ -55,6 +56,7 @@ def week_card(week: WeekView, close_button) -> rx.Component:
                 wrap="wrap",
             ),
             rx.text(week.answered, size="2", class_name="answered-count"),
+            rx.cond(week.by_hand != "", rx.badge(week.by_hand, color_scheme="amber", size="2", class_name="by-hand")),
             rx.cond(
                 week.shown,
                 rx.vstack(
@@ -67,7 +69,7 @@ def week_card(week: WeekView, close_button) -> rx.Component:
                 rx.callout(week.not_enough, color_scheme="gray", size="1", width="100%", class_name="not-enough"),
             ),
             _comments(week),
-            rx.cond(week.closed, rx.fragment(), close_button(week)),
+            rx.cond(week.can_close, close_button(week)),
             spacing="3",
             width="100%",
         ),

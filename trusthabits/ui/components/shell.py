@@ -52,7 +52,8 @@ def connection_overlay() -> rx.Component:
     """Shown while the browser cannot reach the server, in the manager's language."""
     return rx.connection_banner(
         rx.callout(t("connection.lost"), icon="wifi-off", color_scheme="red", role="alert", size="1",
-                   position="fixed", top="0", left="0", right="0", z_index="20", border_radius="0"),
+                   position="fixed", top="0", left="0", right="0", z_index="20", border_radius="0",
+                   id="connection-lost"),
     )
 
 

@@ -9,6 +9,7 @@ from trusthabits.config import get_settings
 from trusthabits.core import clock
 from trusthabits.core.errors import Refused
 from trusthabits.services import erasure, mail, pulse_rounds, teams
+from trusthabits.services.pulse_rounds import local_time_text
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
 from trusthabits.ui.components.schedule_forms import pulse_schedule_form
@@ -45,6 +46,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     erasing_id: int = 0
     erase_prompt: str = ""
     erase_done: str = ""
+    public_href: str = ""
 
     def _team_id(self) -> int:
         last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
@@ -54,6 +56,8 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         """Everything the page shows about the team, from the one session of this event."""
         try:
             team = me.call(teams.get_team, me.id, self._team_id())
+            # A round past its closing time is closed (its answers released) before it is read.
+            me.call(pulse_rounds.close_due, clock.now(), team.id)
             members = me.call(teams.list_members, me.id, team.id)
             weeks = me.call(pulse_rounds.team_results, me.id, team.id, clock.now())
             self._load_pulse_schedule(me)
@@ -61,6 +65,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             self.found = False
             return
         self.found, self.team_name, self.team_facts = True, team.name, team_facts(team, self._tr)
+        self.public_href = f"/anonymity/{team.public_id}"
         self.members = member_rows(members)
         self.weeks = [week_view(week, team.time_zone, self._tr) for week in weeks]
         self.delivery_problem = bool(me.call(mail.delivery_problems, me.id))
@@ -76,22 +81,28 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         settings = get_settings()
         try:
             count = me.call(pulse_rounds.send_this_weeks_pulse, me.id, self._team_id(), clock.now(),
-                            settings.base_url, log_links=not settings.smtp_url)
+                            settings.base_url, by_hand=not settings.smtp_url)
         except pulse_rounds.RoundClosed:
             self.pulse_message = self._tr("pulse.round_closed")
+        except pulse_rounds.RoundAlreadyOpen as already:
+            zone = me.call(teams.get_team, me.id, self._team_id()).time_zone
+            self.pulse_message = self._tr(already.key, closes=f"{local_time_text(already.closes_at, zone)} ({zone})")
         except mail.DailyLimitReached as full:
             self.pulse_message = self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)
         except LookupError:
             self.found = False
             return
         else:
-            self.pulse_message = self._tr("pulse.sent", count=count) if count else self._tr("pulse.nobody_new")
+            self.pulse_message = self._tr("pulse.sent", count=count) if count else self._tr("pulse.nobody_to_invite")
         self._show_team(me)
 
     @signed_in
     def close_round(self, me: Me, round_id: int) -> None:
+        self.pulse_message = ""
         try:
             me.call(pulse_rounds.close_round, me.id, round_id, clock.now())
+        except pulse_rounds.CloseRefused as refused:  # fewer than k answered: checked on the server
+            self.pulse_message = self._tr(refused.key, k=me.call(teams.get_team, me.id, self._team_id()).k)
         except LookupError:
             self.found = False
             return
@@ -147,9 +158,15 @@ class TeamDetailState(PulseScheduleMixin, AppState):
 
 
 def _close_button(week: WeekView) -> rx.Component:
-    return rx.button(
-        t("pulse.close_now"), on_click=TeamDetailState.close_round(week.round_id),
-        variant="soft", color_scheme="gray", size="3", min_height=TAP_TARGET, width="100%",
+    return rx.vstack(
+        rx.button(
+            t("pulse.close_early"), on_click=TeamDetailState.close_round(week.round_id),
+            variant="soft", color_scheme="gray", size="3", min_height=TAP_TARGET, width="100%",
+            class_name="close-early",
+        ),
+        rx.text(t("pulse.close_early_hint"), size="1", color_scheme="gray"),
+        spacing="1",
+        width="100%",
     )
 
 
@@ -162,6 +179,8 @@ def _pulse_section() -> rx.Component:
                 rx.callout(t("delivery.problems"), color_scheme="amber", role="alert", width="100%")),
         rx.link(t("team.outbox_link"), href="/outbox", size="2", min_height=TAP_TARGET, display="flex",
             align_items="center"),
+        rx.link(t("team.public_page"), href=TeamDetailState.public_href, size="2", min_height=TAP_TARGET,
+                display="flex", align_items="center", is_external=True, id="public-page-link"),
         rx.heading(t("results.title"), as_="h2", size="5"),
         rx.cond(
             TeamDetailState.weeks.length() > 0,

@@ -4,6 +4,7 @@ in last week's reflection) with how often it was logged; the last week's entries
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ import reflex as rx
 from trusthabits.core import behaviours, clock
 from trusthabits.core.action_log import BACKDATE_DAYS
 from trusthabits.core.calendar import iso_week_key
+from trusthabits.core.i18n import LANGUAGES, translate
 from trusthabits.services import actions, commitments, focus, reflections
 from trusthabits.ui.components.commitment import today_commitments
 from trusthabits.ui.components.entries import editor_dialog, entry_list, entry_message
@@ -183,6 +185,20 @@ def _recent() -> rx.Component:
     )
 
 
+def offline_support(state) -> rx.Component:
+    """What assets/offline.js needs on Today: its texts in both languages (from the catalogue)
+    and a button it presses after sending taps saved offline, so the week and entries reload."""
+    texts = {lang: {"saved": translate("offline.saved", lang), "undo": translate("offline.undo", lang),
+                    "waiting": translate("offline.waiting", lang),
+                    "names": {key: translate(f"behaviour.{key}.name", lang) for key in behaviours.KEYS}}
+             for lang in LANGUAGES}
+    return rx.fragment(
+        rx.el.div(id="offline-texts", hidden=True, data_texts=json.dumps(texts, ensure_ascii=False)),
+        rx.el.button(id="offline-synced", hidden=True, type="button", tab_index=-1, aria_hidden="true",
+                     on_click=state.refresh),
+    )
+
+
 def view() -> rx.Component:
     # Tiles, this week's rows and headings come from the catalogue and paint from the prerendered
     # HTML; the manager's numbers, entries and plan follow the session check.
@@ -228,6 +244,7 @@ def view() -> rx.Component:
                 _recent(),
             ),
             editor_dialog(TodayState),
+            offline_support(TodayState),
             spacing="3",
             width="100%",
         ),

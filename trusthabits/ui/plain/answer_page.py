@@ -55,11 +55,20 @@ def form_page(form: PulseForm, tr: Translate, chosen: Mapping[str, str] | None =
     manager = form.manager_name
     questions = "".join(_question(key, text, chosen.get(key), key in missing, tr) for key, text in form.items)
     alert = f'<p class=alert role=alert>{escape(problem)}</p>' if problem else ""
+    more = (f'<p class=muted><a id=public-page href="/anonymity/{escape(form.public_id)}">'
+            f'{escape(tr("pulse.how_more", manager=manager))}</a></p>') if form.public_id else ""
+    # No mail server: the manager handed the links out and could read them all. Say so, plainly.
+    by_hand = (
+        f'<div class=notice id=by-hand role=note><strong>{escape(tr("pulse.by_hand_title", manager=manager))}'
+        f'</strong><p>{escape(tr("pulse.by_hand_body", manager=manager, k=form.k))}</p></div>'
+    ) if form.links_by_hand else ""
     body = (
         f'<h1>{escape(tr("pulse.title", manager=manager))}</h1>'
         f'<p class=muted>{escape(tr("pulse.intro", team=form.team_name, week=form.iso_week))}</p>'
+        f'{by_hand}'
         f'<details><summary>{escape(tr("pulse.anonymous"))} <u>{escape(tr("pulse.how"))}</u></summary>'
-        f'<p class=muted id=how-anonymous>{escape(tr("pulse.how_body", manager=manager, k=form.k))}</p></details>'
+        f'<p class=muted id=how-anonymous>{escape(tr("pulse.how_body", manager=manager, k=form.k))}</p>{more}'
+        '</details>'
         # rel=noreferrer: this page's address is the member's token; it must not travel as a Referer.
         f'<p class=muted><a href="/privacy" rel=noreferrer id=privacy-link>{escape(tr("privacy.link"))}</a></p>'
         f'<form method=post id=pulse-form novalidate>{questions}'

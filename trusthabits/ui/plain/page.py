@@ -41,6 +41,9 @@ STYLE = (
     f"button{{display:block;width:100%;min-height:{TAP_TARGET};margin-top:1.25rem;border:0;border-radius:.75rem;"
     "background:var(--accent);color:var(--on-accent);font:inherit;font-weight:500;cursor:pointer}"
     "#pulse-message{padding-top:2rem}"
+    ".notice{border-left:4px solid var(--alert);background:var(--alert-soft);border-radius:.5rem;padding:.75rem;"
+    "margin:1rem 0}.notice p{margin:.25rem 0 0;font-size:.875rem}"
+    "a{color:var(--link)}h2{font-size:1.125rem;margin:1.5rem 0 .5rem}ul{padding-left:1.2rem}li{margin:.25rem 0}"
 )
 
 

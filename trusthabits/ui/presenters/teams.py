@@ -45,6 +45,8 @@ class WeekView:
     closed: bool = False
     figures: list[Figure] = field(default_factory=list)  # trust index first, then each need
     comments: list[str] = field(default_factory=list)
+    by_hand: str = ""  # "links handed out by hand" when the round opened without a mail server
+    can_close: bool = False  # open, and at least k answered: the manager may close it early
 
 
 @dataclass(frozen=True)
@@ -106,10 +108,13 @@ def week_view(week: WeekResult, time_zone: str, tr: Translate) -> WeekView:
         status=status,
         answered=tr("results.answered", answered=summary.answered, invited=week.invited),
         shown=summary.shown,
-        not_enough=tr("results.not_enough", answered=summary.answered, k=summary.k),
+        not_enough=tr("results.not_enough", answered=summary.answered, k=summary.k) if week.closed
+        else tr("pulse.open_no_figures"),
         closed=week.closed,
         figures=figures,
         comments=list(week.comments),
+        by_hand=tr("results.by_hand") if week.links_by_hand else "",
+        can_close=week.can_close_early,
     )
 
 
