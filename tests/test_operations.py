@@ -28,7 +28,7 @@ def client(db_path, monkeypatch):
     return TestClient(api)
 
 
-def test_health_reports_migration_tick_and_backlog(client, session):
+def test_health_reports_migration_tick_and_backlog(client, session, monkeypatch):
     now = clock.now()
     fresh = client.get("/api/health")
     assert fresh.status_code == 200, fresh.json()
@@ -41,7 +41,10 @@ def test_health_reports_migration_tick_and_backlog(client, session):
                               body="b", next_attempt_at=now, created_at=now - timedelta(minutes=3)))
     session.commit()
     operations.record_tick(session, "leader-1", now - timedelta(minutes=1))
-    body = client.get("/api/health").json()
+    public = client.get("/api/health").json()  # from anywhere: no host names, no outbox numbers
+    assert "leader" not in public["scheduler"] and "outbox" not in public and public["status"] == "ok"
+    monkeypatch.setenv("TRUSTHABITS_METRICS_TOKEN", "s3cret")
+    body = client.get("/api/health", headers={"Authorization": "Bearer s3cret"}).json()
     assert body["outbox"]["backlog"] == 1 and body["outbox"]["oldest_queued_seconds"] >= 170
     assert body["scheduler"]["leader"] == "leader-1" and body["status"] == "ok"
 

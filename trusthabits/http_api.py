@@ -48,9 +48,16 @@ def _health() -> operations.Health:
         return operations.health(session, code_head(), clock.now())
 
 
-async def health(_request: Request) -> JSONResponse:
+def _may_see_detail(request: Request) -> bool:
+    """The same audience as /metrics: this machine directly, or the metrics token."""
+    token = get_settings().metrics_token.get_secret_value()
+    return metrics.metrics_allowed(request.client.host if request.client else None, request.headers, token)
+
+
+async def health(request: Request) -> JSONResponse:
     report = await asyncio.to_thread(_health)
-    return JSONResponse(report.as_json(), status_code=200 if report.ok else 503, headers=NO_STORE)
+    return JSONResponse(report.as_json(detail=_may_see_detail(request)), status_code=200 if report.ok else 503,
+                        headers=NO_STORE)
 
 
 async def live(_request: Request) -> JSONResponse:
@@ -74,9 +81,7 @@ metrics.read_database_with(database_numbers)
 
 
 async def metrics_page(request: Request) -> Response:
-    token = get_settings().metrics_token.get_secret_value()
-    peer = request.client.host if request.client else None
-    if not metrics.metrics_allowed(peer, request.headers, token):
+    if not _may_see_detail(request):
         return Response("Forbidden\n", status_code=403, media_type="text/plain", headers=NO_STORE)
     body = await asyncio.to_thread(metrics.exposition)
     return Response(body, media_type=metrics.CONTENT_TYPE, headers=NO_STORE)

@@ -18,6 +18,7 @@ from trusthabits.core.schedule_rules import PULSE_OPEN, REFLECT_PROMPT
 from trusthabits.db.models import (
     AccountToken,
     AuthSession,
+    HeldAnswer,
     Invitation,
     LoginAttempt,
     Manager,
@@ -94,7 +95,7 @@ def test_deleting_an_account_leaves_nothing_of_the_manager_or_their_members_anyw
     session.commit()
     owned = _owned_rows(session, me.id)
     before = _counts(session)
-    assert {"action_log", "team", "member", "pulse_round", "invitation", "pulse_response", "pulse_comment",
+    assert {"action_log", "team", "member", "pulse_round", "invitation", "pulse_response",
             "outbox_message", "reflection", "auth_session", "account_token"} <= {t for t, rows in owned.items() if rows}
 
     with pytest.raises(FieldErrors):  # the password is asked again
@@ -141,7 +142,8 @@ def test_the_manager_erases_a_member_and_answers_stay_anonymous(session):
     assert not _texts_holding(session, [OTHER_TEAM[0]])
     assert session.get(Member, amy.id) is None
     assert not session.exec(sm_select(Invitation).where(Invitation.member_id == amy.id)).all()
-    assert len(session.exec(sm_select(PulseResponse)).all()) == 1  # the answer stays, never linked to her
+    # The answer stays (held until the round closes, then a response), never linked to her.
+    assert len(session.exec(sm_select(PulseResponse)).all()) + len(session.exec(sm_select(HeldAnswer)).all()) == 1
     # She can be added again by the manager (it was the manager's decision, not hers).
     assert teams.add_members(session, ann.id, team.id, OTHER_TEAM[0]).added == [OTHER_TEAM[0]]
 

@@ -71,16 +71,21 @@ class Health:
     oldest_queued_seconds: float | None
     problems: tuple[str, ...]
 
-    def as_json(self) -> dict[str, object]:
-        return {
+    def as_json(self, detail: bool = True) -> dict[str, object]:
+        """Without `detail` (anyone on the internet may ask): no leader name (host and pid) and
+        no outbox numbers; the status, the migration heads, the last tick and the problems stay."""
+        scheduler: dict[str, object] = {"last_tick": self.last_tick.isoformat() if self.last_tick else None}
+        report: dict[str, object] = {
             "status": "ok" if self.ok else "unavailable",
             "database": self.database,
             "migration": {"current": self.migration, "expected": self.expected_migration},
-            "scheduler": {"last_tick": self.last_tick.isoformat() if self.last_tick else None,
-                          "leader": self.leader},
-            "outbox": {"backlog": self.outbox_backlog, "oldest_queued_seconds": self.oldest_queued_seconds},
+            "scheduler": scheduler,
             "problems": list(self.problems),
         }
+        if detail:
+            scheduler["leader"] = self.leader
+            report["outbox"] = {"backlog": self.outbox_backlog, "oldest_queued_seconds": self.oldest_queued_seconds}
+        return report
 
 
 def health(session: Session, expected_migration: str | None, now: datetime) -> Health:
