@@ -19,6 +19,7 @@ back, while the address itself is gone.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Table, delete, or_
@@ -89,14 +90,14 @@ def erase_member(session: Session, manager_id: int, team_id: int, member_id: int
 
 def erase_own_address(session: Session, token: str, now: datetime) -> unsubscribe.Subscription:
     """The member, from their unsubscribe link: stop the mail and erase the address. Commits."""
-    unsubscribe.unsubscribe(session, token, now)
+    found = unsubscribe.unsubscribe(session, token, now)
     member = unsubscribe.member_for(session, token)
-    if member.email.startswith(unsubscribe.ERASED):
-        return unsubscribe.subscription(session, token)
     team = required(session, Team, member.team_id)
     _forget_member(session, member, team.manager_id)
+    # The link is signed over the address (services/unsubscribe.py): once the address is gone,
+    # the link is dead too, and nothing that reaches this server identifies the member any more.
     member.email = unsubscribe.erased_marker(session, stored_id(team), member.email)
     member.active = False
     session.add(member)
     session.commit()
-    return unsubscribe.subscription(session, token)
+    return replace(found, erased=True)
