@@ -25,12 +25,12 @@ def test_the_nudge_settings_persist(page: Page, app_server):
     form.locator("#nudge_time").fill("07:45")
     form.locator("[name=nudge_day_0]").uncheck()
     form.locator("[name=nudge_day_5]").check()
-    form.get_by_role("button", name="Save nudge").click()
+    form.get_by_role("button", name="Set nudge").click()
     expect(form.get_by_text("Saved. Your nudge is on.")).to_be_visible()
     # Without a day it is refused, in the manager's language.
     for day in (1, 2, 3, 4, 5):
         form.locator(f"[name=nudge_day_{day}]").uncheck()
-    form.get_by_role("button", name="Save nudge").click()
+    form.get_by_role("button", name="Set nudge").click()
     expect(form.get_by_text("Pick at least one day.")).to_be_visible()
 
     page.reload()
@@ -83,10 +83,14 @@ def test_a_push_to_the_service_worker_shows_a_notification_whose_click_opens_tod
         cdp.send("ServiceWorker.deliverPushMessage", {"origin": app_server.base_url,
                                                        "registrationId": registration["registrationId"],
                                                        "data": json.dumps(message)})
-        shown = page.wait_for_function(
-            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns => ns.length ? "
-            "ns.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url})) : null)",
-            timeout=15_000).json_value()
+        shown = None
+        for _ in range(150):
+            shown = page.evaluate(
+                "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns => ns.length ? "
+                "ns.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url})) : null)")
+            if shown:
+                break
+            page.wait_for_timeout(100)
         assert shown == [{"title": "TrustHabits", "body": message["body"], "tag": "nudge-test",
                           "url": "/?from=nudge"}]
 

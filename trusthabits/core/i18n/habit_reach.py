@@ -90,7 +90,7 @@ MESSAGES.update({
     "nudge.enabled": {"en": "Send me a daily nudge", "nl": "Stuur me een dagelijkse herinnering"},
     "nudge.time": {"en": "Time", "nl": "Tijd"},
     "nudge.days": {"en": "On these days", "nl": "Op deze dagen"},
-    "nudge.save": {"en": "Save nudge", "nl": "Herinnering opslaan"},
+    "nudge.save": {"en": "Set nudge", "nl": "Herinnering instellen"},
     "nudge.saved": {"en": "Saved. Your nudge is on.", "nl": "Opgeslagen. Je herinnering staat aan."},
     "nudge.saved_off": {"en": "Saved. No daily nudge.", "nl": "Opgeslagen. Geen dagelijkse herinnering."},
     "nudge.device_explain": {
