@@ -184,6 +184,8 @@ def verdict(results: dict) -> dict:
         out["lost"], out["duplicated"] = once["lost"], once["duplicated"]
         out["reconnect_max_s"] = fault["reconnect_max_s"]
         out["signed_out_after_reconnect"] = fault["signed_out_after_reconnect"]
+        out["state_lost_on_reconnect"] = fault["state_lost_on_reconnect"]
+        out["dropped_in_flight"] = fault["errors"].get("dropped in flight", 0)
         out["most_leaders_at_once"] = fault["most_leaders_at_once"]
     return out
 

@@ -15,7 +15,7 @@ from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import all_pages
 from trusthabits.ui.states.app import LANGUAGE_SCRIPT
 from trusthabits.ui.theme import BRAND_COLOUR, STYLESHEETS, global_style, head_style
-from trusthabits.web import harden
+from trusthabits.web import harden, tabs
 from trusthabits.web.origins import engineio_origin_check
 
 log = logging.getLogger("trusthabits")
@@ -67,6 +67,8 @@ app = rx.App(
 )
 # The event websocket accepts only the app's own pages (python-engineio checks Origin too).
 app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
+# With Redis: a tab whose worker crashed keeps its token and state on the next one (web/tabs.py).
+tabs.install(app)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in all_pages():  # every module in ui/pages/ that declares PAGE
