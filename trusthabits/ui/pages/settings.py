@@ -1,4 +1,5 @@
-"""Settings: profile (name, language, time zone), reflection schedule, password change and sign-out."""
+"""Settings: profile (name, language, time zone), reflection schedule, password change, sign-out,
+the privacy page's link and deleting the account (password asked again)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import reflex as rx
 from trusthabits.core.accounts import known_time_zones
 from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.core.i18n import DEFAULT_LANGUAGE
-from trusthabits.services import accounts
+from trusthabits.services import accounts, erasure
 from trusthabits.ui.components.forms import (
     language_select,
     notice,
@@ -43,6 +44,8 @@ class SettingsState(NudgeMixin, ReflectScheduleMixin, AppState):
     busy: bool = False
     # Bumped after a successful password change so the form remounts empty.
     password_form_key: int = 0
+    delete_errors: dict[str, str] = {}
+    deleting: bool = False
 
     def _show(self, profile: accounts.Profile) -> None:
         self.email, self.name = profile.email, profile.name
@@ -102,6 +105,26 @@ class SettingsState(NudgeMixin, ReflectScheduleMixin, AppState):
         self.password_form_key += 1
 
     @signed_in
+    async def delete_account(self, me: Me, form: Form) -> AsyncIterator[Any]:
+        self.deleting = True
+        yield
+        try:
+            # The password check is Argon2: in the hashing pool, like every password check.
+            await run_hashing_service(erasure.delete_account, me.id, password=form.get("delete_password", ""))
+        except FieldErrors as invalid:
+            self.delete_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
+            self.deleting = False
+            return
+        except Refused as refused:  # the hashing pool is full
+            self.delete_errors = {"delete_password": self._tr(refused.key)}
+            self.deleting = False
+            return
+        self.deleting, self.delete_errors = False, {}
+        await self._keep_session("")
+        await self._show_session(None)
+        yield rx.redirect("/signin?deleted=1")
+
+    @signed_in
     async def sign_out(self, me: Me) -> Any:
         await me.run(accounts.sign_out, me.token)
         await self._keep_session("")
@@ -159,6 +182,27 @@ def _password_form() -> rx.Component:
     )
 
 
+def _delete_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("erase.account_title"), as_="h2", size="4"),
+            rx.text(t("erase.account_explain"), size="2"),
+            text_field("delete_password", "erase.account_password", SettingsState.delete_errors,
+                       type_="password", autocomplete="current-password"),
+            rx.button(t("erase.account_button"), type="submit", color_scheme="red", variant="soft", size="3",
+                      width="100%", min_height=TAP_TARGET, loading=SettingsState.deleting),
+            spacing="4",
+            width="100%",
+        ),
+        on_submit=SettingsState.delete_account,
+        no_validate=True,
+        method="post",
+        reset_on_submit=True,
+        id="delete-account-form",
+        width="100%",
+    )
+
+
 def view() -> rx.Component:
     return app_layout(
         ROUTE,
@@ -178,6 +222,9 @@ def view() -> rx.Component:
                 width="100%",
                 min_height=TAP_TARGET,
             ),
+            rx.link(t("privacy.link"), href="/privacy", size="2", min_height=TAP_TARGET, display="flex",
+                    align_items="center"),
+            rx.card(_delete_form(), width="100%"),
             spacing="4",
             width="100%",
         ),

@@ -8,13 +8,13 @@ import reflex as rx
 from trusthabits.config import get_settings
 from trusthabits.core import clock, input_rules
 from trusthabits.core.errors import Refused
-from trusthabits.services import mail, pulse_rounds, teams
+from trusthabits.services import erasure, mail, pulse_rounds, teams
 from trusthabits.services.pulse_rounds import local_time_text
 from trusthabits.ui.components.forms import notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
 from trusthabits.ui.components.schedule_forms import pulse_schedule_form
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.events import Form, Me, page_load, signed_in
+from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.teams import (
     MemberRow,
@@ -42,6 +42,10 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     add_report: list[str] = []
     invalid_emails: list[str] = []
     members_form_key: int = 0
+    # Erasing a member asks first: which one, and the question naming them.
+    erasing_id: int = 0
+    erase_prompt: str = ""
+    erase_done: str = ""
     public_href: str = ""
 
     def _team_id(self) -> int:
@@ -114,6 +118,31 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         self.members_form_key += 1
         self._show_team(me)
 
+    @public
+    def ask_erase(self, member_id: int) -> None:
+        shown = next((m for m in self.members if m.id == member_id), None)
+        self.erase_done = ""
+        if shown is None:
+            self.erasing_id, self.erase_prompt = 0, ""
+            return
+        self.erasing_id = member_id
+        self.erase_prompt = self._tr("erase.member_confirm", email=shown.email)
+
+    @public
+    def cancel_erase(self) -> None:
+        self.erasing_id, self.erase_prompt = 0, ""
+
+    @signed_in
+    def erase_member(self, me: Me) -> None:
+        member_id, self.erasing_id, self.erase_prompt = self.erasing_id, 0, ""
+        try:
+            me.call(erasure.erase_member, me.id, self._team_id(), member_id)
+        except LookupError:
+            self.found = False
+            return
+        self.erase_done = self._tr("erase.member_done")
+        self._show_team(me)
+
     @signed_in
     def toggle_member(self, me: Me, member_id: int, active: bool) -> None:
         try:
@@ -174,9 +203,31 @@ def _member_row(member: rx.Var) -> rx.Component:
             on_click=TeamDetailState.toggle_member(member.id, ~member.active),
             variant="ghost", size="2", min_height=TAP_TARGET,
         ),
+        rx.button(t("erase.member_button"), on_click=TeamDetailState.ask_erase(member.id), variant="ghost",
+                  color_scheme="red", size="2", min_height=TAP_TARGET, class_name="erase-member"),
         align="center",
         width="100%",
         class_name="member-row",
+    )
+
+
+def _erase_question() -> rx.Component:
+    return rx.cond(
+        TeamDetailState.erasing_id != 0,
+        rx.callout(
+            rx.vstack(
+                rx.text(TeamDetailState.erase_prompt, size="2"),
+                rx.hstack(
+                    rx.button(t("erase.member_yes"), on_click=TeamDetailState.erase_member, color_scheme="red",
+                              size="2", min_height=TAP_TARGET, id="erase-member-yes"),
+                    rx.button(t("erase.cancel"), on_click=TeamDetailState.cancel_erase, variant="soft",
+                              color_scheme="gray", size="2", min_height=TAP_TARGET),
+                    spacing="3",
+                ),
+                spacing="3",
+            ),
+            color_scheme="red", role="alert", width="100%",
+        ),
     )
 
 
@@ -184,6 +235,8 @@ def _members_section() -> rx.Component:
     return rx.vstack(
         rx.heading(t("team.members_title"), as_="h2", size="5"),
         rx.foreach(TeamDetailState.members, _member_row),
+        _erase_question(),
+        notice(TeamDetailState.erase_done),
         rx.form(
             rx.vstack(
                 text_area_field("emails", "field.member_emails", hint_key="field.member_emails_hint", rows="4"),
