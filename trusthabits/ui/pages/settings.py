@@ -19,18 +19,20 @@ from trusthabits.ui.components.forms import (
     text_field,
     time_zone_field,
 )
+from trusthabits.ui.components.nudge_form import nudge_form
 from trusthabits.ui.components.schedule_forms import reflect_schedule_form
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.states.app import AppState, run_hashing_service, t
+from trusthabits.ui.states.nudge import NudgeMixin
 from trusthabits.ui.states.schedules import ReflectScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/settings"
 
 
-class SettingsState(ReflectScheduleMixin, AppState):
+class SettingsState(NudgeMixin, ReflectScheduleMixin, AppState):
     email: str = ""
     name: str = ""
     locale: str = DEFAULT_LANGUAGE
@@ -55,6 +57,7 @@ class SettingsState(ReflectScheduleMixin, AppState):
         self.profile_saved, self.password_saved, self.schedule_saved = "", "", ""
         self._show(me.profile)
         self._load_reflect_schedule(me)
+        self._load_nudge(me)
 
     @public
     def set_time_zone(self, zone: str) -> None:
@@ -207,6 +210,7 @@ def view() -> rx.Component:
         rx.vstack(
             rx.card(_profile_form(), width="100%"),
             rx.card(reflect_schedule_form(SettingsState), width="100%"),
+            rx.card(nudge_form(SettingsState), width="100%", id="nudge"),
             rx.card(_password_form(), width="100%"),
             rx.button(
                 rx.icon("log-out", size=18),
