@@ -68,6 +68,27 @@ MESSAGES = {
         "nl": "Nog geen cijfers \"gezien door het team\". Elke week vraagt de pulse naar één gedrag; het cijfer "
               "verschijnt zodra een afgesloten periode minstens {k} antwoorden heeft.",
     },
+    # --- the team in the reflection: only what the anonymity rule shows -------------------------
+    "reflect.team_title": {"en": "What your team said", "nl": "Wat je team zei"},
+    "reflect.team_intro": {
+        "en": "The latest closed period with at least k answers, and the change against the period before it.",
+        "nl": "De laatste afgesloten periode met minstens k antwoorden, en de verandering ten opzichte van de "
+              "periode daarvoor.",
+    },
+    "reflect.team_waiting": {
+        "en": "No results to show yet: figures appear once a period has closed with at least {k} answers.",
+        "nl": "Nog geen resultaten om te tonen: cijfers verschijnen zodra een periode is afgesloten met minstens "
+              "{k} antwoorden.",
+    },
+    "reflect.team_open": {
+        "en": "A round is still open: until it closes it shows only how many answered.",
+        "nl": "Er loopt nog een ronde: tot die sluit, zie je alleen hoeveel mensen antwoordden.",
+    },
+    "reflect.team_answered": {"en": "{n} people answered", "nl": "{n} mensen antwoordden"},
+    "reflect.team_change": {"en": "{change} against {weeks}", "nl": "{change} ten opzichte van {weeks}"},
+    "reflect.team_first": {"en": "no earlier period to compare", "nl": "geen eerdere periode om mee te vergelijken"},
+    "reflect.team_seen": {"en": "Seen by the team: {behaviour}", "nl": "Gezien door het team: {behaviour}"},
+    "reflect.team_comments": {"en": "Comments", "nl": "Opmerkingen"},
     # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
     "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
     "commit.hint": {

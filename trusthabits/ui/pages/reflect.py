@@ -9,14 +9,14 @@ import reflex as rx
 
 from trusthabits.core import clock
 from trusthabits.core.errors import FieldErrors
-from trusthabits.services import reflections
+from trusthabits.services import reflections, team_reflection
 from trusthabits.ui.components.commitment import commitment_form, did_you
 from trusthabits.ui.components.experiment import experiment_card
 from trusthabits.ui.components.forms import labelled, notice
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Me, MultilineText, page_load, signed_in
 from trusthabits.ui.pages import Page
-from trusthabits.ui.presenters.reflect import PastRow, past_rows, week_in_words
+from trusthabits.ui.presenters.reflect import PastRow, TeamCard, past_rows, team_cards, week_in_words
 from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.states.reflection_loop import CommitmentMixin, ExperimentMixin
 from trusthabits.ui.theme import TAP_TARGET
@@ -39,6 +39,7 @@ class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
     errors: dict[str, str] = {}
     message: str = ""
     past: list[PastRow] = []
+    team_cards: list[TeamCard] = []
     form_key: int = 0
 
     def _week_in_path(self) -> str:
@@ -60,6 +61,7 @@ class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
             self.form_key += 1
             self._load_commitment(me)
         self.past = past_rows(me.call(reflections.past, me.id), self._tr)
+        self.team_cards = team_cards(me.call(team_reflection.team_results, me.id, clock.now()), self._tr)
         self._load_experiments(me)
 
     @page_load
@@ -117,6 +119,55 @@ def _past_row(row: rx.Var) -> rx.Component:
     )
 
 
+def _team_figure(row: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.text(row.label, size="2", flex="1"),
+        rx.vstack(rx.text(row.value, size="2", weight="bold"),
+                  rx.cond(row.change != "", rx.text(row.change, size="1", color_scheme="gray")),
+                  spacing="0", align="end"),
+        width="100%", align="start",
+    )
+
+
+def _team_card(card: rx.Var) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(card.team, as_="h4", size="3"),
+            rx.cond(
+                card.heading != "",
+                rx.vstack(
+                    rx.text(card.heading, " · ", card.answered, size="2", color_scheme="gray"),
+                    rx.foreach(card.figures, _team_figure),
+                    rx.cond(card.comments.length() > 0, rx.vstack(
+                        rx.text(t("reflect.team_comments"), size="2", weight="bold"),
+                        rx.foreach(card.comments, lambda c: rx.blockquote(c, size="2")),
+                        spacing="1", width="100%")),
+                    spacing="2", width="100%",
+                ),
+                rx.text(card.waiting, size="2", class_name="team-waiting"),
+            ),
+            rx.cond(card.open_note != "", rx.text(card.open_note, size="1", color_scheme="gray")),
+            spacing="2", width="100%",
+        ),
+        width="100%", class_name="team-in-reflection",
+    )
+
+
+def _team() -> rx.Component:
+    return rx.cond(
+        ReflectState.team_cards.length() > 0,
+        rx.el.section(
+            rx.vstack(
+                rx.heading(t("reflect.team_title"), as_="h3", size="3"),
+                rx.text(t("reflect.team_intro"), size="1", color_scheme="gray"),
+                rx.foreach(ReflectState.team_cards, _team_card),
+                spacing="2", width="100%",
+            ),
+            id="reflect-team", style={"width": "100%"},
+        ),
+    )
+
+
 def _week() -> rx.Component:
     return rx.vstack(
         rx.heading(ReflectState.heading, as_="h2", size="5", id="reflect-week"),
@@ -131,6 +182,7 @@ def _week() -> rx.Component:
             ),
             width="100%",
         ),
+        _team(),
         rx.text(ReflectState.focus, size="2", weight="bold"),
         rx.blockquote(ReflectState.question, size="3", id="reflect-question"),
         _answer("went_well", "reflect.went_well", ReflectState.went_well, ReflectState.keep_went_well),
