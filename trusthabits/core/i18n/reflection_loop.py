@@ -132,7 +132,7 @@ MESSAGES = {
               "gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\n{figures}\n\n"
               "Wat ik hoorde:\n{heard}\n\nWat ik ga proberen:\n{commitment}",
     },
-    "heard.commitment": {"en": "{behaviour}, in week {week}", "nl": "{behaviour}, in week {week}"},
+    "heard.commitment": {"en": "{behaviour}, in week {week}", "nl": "{behaviour}, in weeknummer {week}"},
     "heard.no_commitment": {"en": "I will let you know.", "nl": "Dat laat ik nog weten."},
     # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
     "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
