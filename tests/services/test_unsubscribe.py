@@ -57,10 +57,36 @@ def test_a_link_cannot_be_made_up_for_another_member(session):
     member_id, signature = token.split(".")
     other = session.exec(select(Member).where(Member.email == "c@x.nl")).one()
     for forged in (f"{other.id}.{signature}", f"{member_id}.", f"{member_id}", "", "x" * 500, "١٢.abc",
-                   f"{member_id}.{signature}x", "\ud800.\ud800", "99999999999999999999.aa"):
+                   f"{member_id}.{signature}x", "\ud800.\ud800", "99999999999999999999.aa",
+                   f"{member_id}.\ud800", f"{member_id}.{signature}\x00"):
         with pytest.raises(Refused, match="link.unknown"):
             unsubscribe.unsubscribe(session, forged, NOW)
     assert session.exec(select(Member).where(Member.unsubscribed_at.is_not(None))).all() == []
+
+
+def test_a_link_does_not_outlive_the_member_it_was_made_for(session):
+    """Signed over id, team and address: should the row's id come to stand for someone else
+    (a deleted member's id reused, an address edited), the old link no longer works."""
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    send_round(session, ann.id, team.id)
+    token = _token_from_mail(session, "a@x.nl")
+    member = session.exec(select(Member).where(Member.email == "a@x.nl")).one()
+    member.email = "someone-else@x.nl"
+    session.add(member)
+    session.commit()
+    with pytest.raises(Refused, match="link.unknown"):
+        unsubscribe.unsubscribe(session, token, NOW)
+    other_team = team_with_members(session, ann.id, emails=("z@x.nl",))
+    member.email, member.team_id = "a@x.nl", other_team.id
+    session.add(member)
+    session.commit()
+    with pytest.raises(Refused, match="link.unknown"):
+        unsubscribe.unsubscribe(session, token, NOW)
+    member.team_id = team.id
+    session.add(member)
+    session.commit()
+    assert unsubscribe.unsubscribe(session, token, NOW).unsubscribed
 
 
 def test_shared_results_skip_unsubscribed_members_and_carry_the_link(session):

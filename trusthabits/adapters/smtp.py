@@ -9,6 +9,7 @@ User and password are optional and URL-encoded; when present the sender logs in.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from email.mime.text import MIMEText
 from urllib.parse import unquote, urlsplit
 
 TIMEOUT_S = 20
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _DEFAULT_PORTS = {"smtp": 587, "smtps": 465, "smtp+plain": 25}
 
 
@@ -64,11 +66,19 @@ def connect(target: SmtpTarget) -> smtplib.SMTP:
 def build_message(mail_from: str, to: str, subject: str, body: str) -> MIMEText:
     # The compat32 classes, not EmailMessage: its header registry re-parses every address and
     # costs more than the SMTP exchange itself when a whole week's invitations go out at once.
+    # A header is one line whatever a name in it holds: a line break there would end the header
+    # and start another ("Bcc: …"), so control characters become spaces before anything else.
     message = MIMEText(body, "plain", "utf-8")
-    message["From"] = mail_from
-    message["To"] = to
+    message["From"] = header_text(mail_from)
+    message["To"] = header_text(to)
+    subject = header_text(subject)
     message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8").encode()
     return message
+
+
+def header_text(value: str) -> str:
+    """`value` on one line: every control character (CR and LF included) becomes a space."""
+    return " ".join(_CONTROL.sub(" ", value).split())
 
 
 def is_permanent(error: Exception) -> bool:

@@ -8,6 +8,7 @@ from zoneinfo import available_timezones
 from email_validator import EmailNotValidError, validate_email
 
 from trusthabits.core.i18n import LANGUAGES
+from trusthabits.core.input_rules import hidden_characters_error
 
 MIN_PASSWORD_LENGTH = 10
 # Argon2 hashes any length, but an unbounded input is a cheap way to burn our CPU.
@@ -30,7 +31,8 @@ def name_error(name: str) -> str | None:
         return "error.name_required"
     if len(name) > MAX_NAME_LENGTH:
         return "error.name_too_long"
-    return None
+    # A name goes into mail subjects and other people's inboxes: one line, shown as typed.
+    return hidden_characters_error(name, "name")
 
 
 def password_error(password: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from trusthabits.core import behaviours
+from trusthabits.core.input_rules import hidden_characters_error
 
 MAX_NOTE_LENGTH = 280
 BACKDATE_DAYS = 7
@@ -28,7 +29,9 @@ def day_error(day: date, today: date) -> str | None:
 
 
 def note_error(note: str) -> str | None:
-    return "error.note_too_long" if len(note or "") > MAX_NOTE_LENGTH else None
+    if len(note or "") > MAX_NOTE_LENGTH:
+        return "error.note_too_long"
+    return hidden_characters_error(note, "note", multiline=True)
 
 
 def normalise_note(note: str | None) -> str:

@@ -26,7 +26,7 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 def iso_week_key(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"  # four digits: keys sort as text in calendar order
 
 
 def parse_iso_week(key: str) -> tuple[int, int]:

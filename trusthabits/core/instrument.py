@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
+from trusthabits.core.input_rules import hidden_characters_error
+
 SCALE_MIN = 1
 SCALE_MAX = 5
 MAX_COMMENT_LENGTH = 1000
@@ -218,4 +220,6 @@ def clean_answers(items: tuple[Item, ...], raw: Mapping[str, object], comment: s
     text = (comment or "").strip() if isinstance(comment, str) or comment is None else ""
     if len(text) > MAX_COMMENT_LENGTH:
         raise InvalidAnswers([], "error.pulse_comment_too_long")
+    if key := hidden_characters_error(text, "comment", multiline=True):
+        raise InvalidAnswers([], key)
     return answers, text

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from statistics import fmean
 
 from trusthabits.core.accounts import normalise_email
+from trusthabits.core.input_rules import hidden_characters_error
 from trusthabits.core.instrument import NEEDS, TRUST, instrument
 
 # Below three answers a manager could work out who said what; never allow less.
@@ -32,7 +33,7 @@ def team_name_error(name: str) -> str | None:
         return "error.team_name_required"
     if len(name) > MAX_TEAM_NAME_LENGTH:
         return "error.team_name_too_long"
-    return None
+    return hidden_characters_error(name, "team_name")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ DEFAULT_TARGET = 2
 MIN_TARGET, MAX_TARGET = 1, 7
 # A week moves the score 20 % of the way to its result: about 3 weeks to half-forget.
 SMOOTHING = 0.2
+# Every habit computation checks each week against every pause: both stay bounded. A pause lies
+# between EARLIEST_DAY (core/input_rules.py) and a year ahead.
+MAX_PAUSES = 50
+PAUSE_AHEAD_DAYS = 366
 
 
 @dataclass(frozen=True)

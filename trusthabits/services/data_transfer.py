@@ -4,7 +4,8 @@ An import is all or nothing: every row is validated first (known behaviour and m
 note length, a real date, uid shape), and only a file without a single bad row changes
 anything. Entries are identified by their `uid`, so importing the same file twice adds nothing
 the second time. Imported days are history and are not held to the 7-day backdating window,
-but a day in the manager's future is refused like everywhere else.
+but a day in the manager's future or before 2000 is refused like everywhere else, and so is a
+file nested deeper than an export could be (Python's parser would fail on it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from trusthabits.core import behaviours
 from trusthabits.core import focus as focus_rules
 from trusthabits.core.calendar import parse_day
 from trusthabits.core.errors import Refused
-from trusthabits.core.input_rules import csv_cell
+from trusthabits.core.input_rules import csv_cell, day_problem, json_depth_problem
 from trusthabits.db.models import ActionLog
 from trusthabits.services import focus
 from trusthabits.services.actions import Entry, manager_today, to_entry
@@ -111,7 +112,7 @@ def _parse_row(raw: object, today: date, manager_id: int, own: frozenset[str] = 
         micro_action and micro_action not in own and not behaviours.is_micro_action(values["behaviour"], micro_action)
     ):
         raise ValueError("error.import_row")
-    if rules.note_error(values["note"]) or day > today:
+    if rules.note_error(values["note"]) or day_problem(day, today):
         raise ValueError("error.import_row")
     return ActionLog(
         uid=values["uid"],
@@ -130,6 +131,8 @@ def import_json(session: Session, manager_id: int, data: bytes | str) -> ImportR
     and changes nothing when the file is not a valid export."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRefused("error.import_too_large")
+    if json_depth_problem(data):
+        raise ImportRefused("error.import_too_deep")
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError):

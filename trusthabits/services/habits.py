@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from trusthabits.core import behaviours, scoring
 from trusthabits.core.errors import FieldErrors, NotFound
+from trusthabits.core.input_rules import day_problem
 from trusthabits.db.models import ActionLog, HabitPause, HabitTarget
 from trusthabits.db.rows import stored_id
 from trusthabits.services.actions import manager_today
@@ -65,6 +66,12 @@ def add_pause(session: Session, manager_id: int, start: date | None, end: date |
         raise FieldErrors({"pause": "error.day_invalid"})
     if key := scoring.pause_error(start, end):
         raise FieldErrors({"pause": key})
+    latest = manager_today(session, manager_id) + timedelta(days=scoring.PAUSE_AHEAD_DAYS)
+    if key := day_problem(start, latest) or day_problem(end, latest):
+        raise FieldErrors({"pause": key})
+    held = session.exec(select(func.count()).select_from(HabitPause).where(HabitPause.manager_id == manager_id)).one()
+    if held >= scoring.MAX_PAUSES:
+        raise FieldErrors({"pause": "error.too_many_pauses"})
     row = HabitPause(manager_id=manager_id, start=start, end=end)
     session.add(row)
     session.commit()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -20,6 +20,7 @@ from trusthabits.core.calendar import (
     week_monday,
 )
 from trusthabits.core.errors import FieldErrors
+from trusthabits.core.input_rules import EARLIEST_DAY, hidden_characters_error
 from trusthabits.core.reflection import (
     behaviour_in_focus,
     question_for_week,
@@ -31,7 +32,8 @@ from trusthabits.services import actions
 
 MAX_LENGTH = 1000
 PAST_LIMIT = 26
-_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_LAST_MONDAY = date(9998, 12, 28)
+_WEEK = re.compile(r"^[0-9]{4}-W[0-9]{2}$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def valid_week(key: str) -> bool:
     if not _WEEK.match(key or ""):
         return False
     try:
-        return shift_week(key, 0) == key  # rejects W00 and a W53 the year does not have
+        # Rejects W00 and a W53 the year does not have; no week before EARLIEST_DAY, and none so
+        # late that the week after it is past the calendar's end (9999-W52).
+        return shift_week(key, 0) == key and EARLIEST_DAY <= week_monday(key) <= _LAST_MONDAY
     except ValueError:
         return False
 
@@ -94,14 +98,19 @@ def week_reflection(session: Session, manager_id: int, week: str) -> WeekReflect
     )
 
 
+def _text_error(value: str) -> str | None:
+    if len(value) > MAX_LENGTH:
+        return "error.reflection_too_long"
+    return hidden_characters_error(value, "reflection", multiline=True)
+
+
 def save(session: Session, manager_id: int, week: str, went_well: str, try_next: str, now: datetime,
          finish: bool = False) -> WeekReflection:
     """Keep a draft (or finish it). Over-long text raises FieldErrors and stores nothing."""
     view = week_reflection(session, manager_id, week)
     went_well, try_next = (went_well or "").strip(), (try_next or "").strip()
-    errors = FieldErrors({name: "error.reflection_too_long"
-                          for name, value in (("went_well", went_well), ("try_next", try_next))
-                          if len(value) > MAX_LENGTH})
+    errors = FieldErrors({name: key for name, value in (("went_well", went_well), ("try_next", try_next))
+                          if (key := _text_error(value))})
     if errors:
         raise errors
     row = _stored(session, manager_id, week) or Reflection(manager_id=manager_id, iso_week=week)

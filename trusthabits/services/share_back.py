@@ -14,6 +14,7 @@ from sqlmodel import Session, col, func, select
 
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
+from trusthabits.core.input_rules import hidden_characters_error
 from trusthabits.core.instrument import NEEDS
 from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
@@ -64,7 +65,9 @@ def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime
 
 
 def note_error(note: str) -> str | None:
-    return "error.share_note_too_long" if len(note or "") > MAX_NOTE_LENGTH else None
+    if len(note or "") > MAX_NOTE_LENGTH:
+        return "error.share_note_too_long"
+    return hidden_characters_error(note, "share_note", multiline=True)
 
 
 def share_round(session: Session, manager_id: int, round_id: int, note: str, now: datetime) -> int:

@@ -191,4 +191,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You get no more mail from {team}.",
         "nl": "Je krijgt geen mail meer van {team}.",
     },
+    # Input rules (core/input_rules.py): what no form, import or link may hold
+    "error.name_hidden_characters": {
+        "en": "The name contains invisible characters (control characters or text-direction overrides). "
+              "Please remove them.",
+        "nl": "De naam bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). Haal ze weg.",
+    },
+    "error.team_name_hidden_characters": {
+        "en": "The team name contains invisible characters (control characters or text-direction overrides). "
+              "Please remove them.",
+        "nl": "De teamnaam bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). Haal ze weg.",
+    },
+    "error.note_hidden_characters": {
+        "en": "The note contains invisible characters (control characters or text-direction overrides). "
+              "Please remove them.",
+        "nl": "De notitie bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). Haal ze weg.",
+    },
+    "error.share_note_hidden_characters": {
+        "en": "The note to your team contains invisible characters (control characters or text-direction "
+              "overrides). Please remove them.",
+        "nl": "De notitie aan je team bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). "
+              "Haal ze weg.",
+    },
+    "error.reflection_hidden_characters": {
+        "en": "This answer contains invisible characters (control characters or text-direction overrides). "
+              "Please remove them.",
+        "nl": "Dit antwoord bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). Haal ze weg.",
+    },
+    "error.comment_hidden_characters": {
+        "en": "The comment contains invisible characters (control characters or text-direction overrides). "
+              "Please remove them.",
+        "nl": "De opmerking bevat onzichtbare tekens (stuurtekens of tekstrichting-overschrijvingen). Haal ze weg.",
+    },
+    "error.day_out_of_range": {
+        "en": "Choose a day from 1 January 2000 up to today (a pause may be planned up to a year ahead).",
+        "nl": "Kies een dag vanaf 1 januari 2000 tot en met vandaag (een pauze mag tot een jaar vooruit).",
+    },
+    "error.too_many_pauses": {
+        "en": "There can be at most 50 pauses. Delete an old one first.",
+        "nl": "Er kunnen hoogstens 50 pauzes zijn. Verwijder eerst een oude.",
+    },
+    "error.import_too_deep": {
+        "en": "This file is nested far deeper than a TrustHabits export; nothing was changed.",
+        "nl": "Dit bestand is veel dieper genest dan een TrustHabits-export; er is niets veranderd.",
+    },
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from trusthabits.config import get_settings
-from trusthabits.core import clock
+from trusthabits.core import clock, input_rules
 from trusthabits.core.errors import Refused
 from trusthabits.services import mail, pulse_rounds, teams
 from trusthabits.services.pulse_rounds import local_time_text
@@ -45,8 +45,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     public_href: str = ""
 
     def _team_id(self) -> int:
-        last = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        return int(last) if last.isdigit() and len(last) < 19 else 0
+        return input_rules.path_id(self.router.url.path.rstrip("/").rsplit("/", 1)[-1]) or 0
 
     def _show_team(self, me: Me) -> None:
         """Everything the page shows about the team, from the one session of this event."""
