@@ -6,7 +6,7 @@ import logging
 
 import reflex as rx
 
-from trusthabits.adapters import scheduler_runner
+from trusthabits.adapters import metrics, scheduler_runner
 from trusthabits.config import configure_logging, get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
@@ -74,5 +74,7 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if statefu
 for page in all_pages():  # every module in ui/pages/ that declares PAGE
     for route in page.routes:
         app.add_page(page.view, route=route, title=page.title, on_load=page.on_load)
+# /metrics counts this worker's open event websockets (python-engineio's table of sockets).
+metrics.count_websockets_with(lambda: len(getattr(app.sio.eio, "sockets", {})) if app.sio else 0)
 app.register_lifespan_task(log_startup)
 app.register_lifespan_task(run_scheduler)
