@@ -134,6 +134,22 @@ MESSAGES = {
     },
     "heard.commitment": {"en": "{behaviour}, in week {week}", "nl": "{behaviour}, in weeknummer {week}"},
     "heard.no_commitment": {"en": "I will let you know.", "nl": "Dat laat ik nog weten."},
+    # --- Trends: logged by you next to seen by the team --------------------------------------------
+    "trends.seen_title": {
+        "en": "Logged by you, seen by the team",
+        "nl": "Door jou geregistreerd, door het team gezien",
+    },
+    "trends.seen_legend": {
+        "en": "For the behaviour chosen above. Bars: what you logged per period. Dots: how often the team said they "
+              "saw it (1–5, right axis), only for closed periods with at least k answers.",
+        "nl": "Voor het gedrag hierboven gekozen. Staven: wat je per periode registreerde. Stippen: hoe vaak het "
+              "team zei het te zien (1–5, rechter as), alleen voor afgesloten perioden met minstens k antwoorden.",
+    },
+    "trends.seen_line": {"en": "Seen by the team", "nl": "Gezien door het team"},
+    "trends.seen_chart_label": {
+        "en": "{behaviour}: logged by you and seen by the team",
+        "nl": "{behaviour}: door jou geregistreerd en door het team gezien",
+    },
     # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
     "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
     "commit.hint": {
