@@ -11,6 +11,7 @@ from trusthabits.config import configure_logging, get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.services import scheduler
+from trusthabits.ui import socket_guard
 from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import all_pages
 from trusthabits.ui.states.app import LANGUAGE_SCRIPT
@@ -72,5 +73,7 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if statefu
 for page in all_pages():  # every module in ui/pages/ that declares PAGE
     for route in page.routes:
         app.add_page(page.view, route=route, title=page.title, on_load=page.on_load)
+# What a socket sends is screened before Reflex decodes and runs it (ui/socket_guard.py).
+socket_guard.install(app)
 app.register_lifespan_task(log_startup)
 app.register_lifespan_task(run_scheduler)

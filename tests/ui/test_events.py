@@ -77,7 +77,9 @@ def _problem(root) -> str:
 
 @pytest.mark.parametrize(("handler", "payload"), [
     ("delete_pause", {"pause_id": 2**63}),
-    ("delete_pause", {"pause_id": "7"}),
+    ("delete_pause", {"pause_id": "٧"}),  # digits to int(), not to us ("7" is 7, as Reflex converts it)
+    ("delete_pause", {"pause_id": " 7"}),
+    ("delete_pause", {"pause_id": "9" * 20}),
     ("delete_pause", {"pause_id": 7.5}),
     ("delete_pause", {"pause_id": True}),
     ("delete_pause", {}),
