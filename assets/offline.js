@@ -180,6 +180,36 @@
     });
   }
 
+  // Notifications for the daily nudge (Settings → "Allow notifications"): permission, then a
+  // push subscription with the server's VAPID key. The page stores what this returns.
+  function keyBytes(base64url) {
+    var raw = atob((base64url + "===".slice((base64url.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+  window.thPush = {
+    subscribe: function (key) {
+      if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
+        return Promise.resolve({ error: "unsupported" });
+      }
+      return Notification.requestPermission().then(function (permission) {
+        if (permission !== "granted") return { error: "denied" };
+        return navigator.serviceWorker.register("/sw.js").then(function () {
+          return navigator.serviceWorker.ready;
+        }).then(function (registration) {
+          return registration.pushManager.getSubscription().then(function (existing) {
+            return existing || registration.pushManager.subscribe({
+              userVisibleOnly: true, applicationServerKey: keyBytes(key) });
+          });
+        }).then(function (subscription) {
+          var json = subscription.toJSON();
+          return { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth };
+        });
+      }).catch(function () { return { error: "unavailable" }; });
+    },
+  };
+
   window.addEventListener("online", function () { sync(); });
   setInterval(function () { if (!offline()) sync(); }, 15000);
   function start() {

@@ -39,15 +39,20 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+/* Pages come from the network; only Today ("/", whatever its query) is kept for offline use.
+ * Other pages are not stored: some addresses carry single-use tokens (/confirm/…, /reset-…). */
 async function networkFirst(request) {
-  const cache = await caches.open(CACHE);
   const url = new URL(request.url);
+  const today = url.pathname === "/";
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(url.pathname, response.clone());
+    if (today && response.ok && response.type === "basic") {
+      const cache = await caches.open(CACHE);
+      await cache.put("/", response.clone());
+    }
     return response;
   } catch (offline) {
-    const cached = await cache.match(url.pathname) || await cache.match(url.pathname.replace(/\/$/, "") || "/");
+    const cached = today ? await (await caches.open(CACHE)).match("/") : undefined;
     if (cached) return cached;
     throw offline;
   }

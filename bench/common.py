@@ -37,9 +37,11 @@ def session_cookie(token: str, host: str = "localhost") -> dict:
 
 
 @contextmanager
-def production_server(database_url: str, log_path: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+def production_server(database_url: str, log_path: Path, started: list | None = None,
+                      extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """`reflex run --env prod` on a free port against `database_url` (and any `extra_env`
-    settings); yields the base URL."""
+    settings); yields the base URL (and appends the process to `started`, for a caller that
+    measures its CPU)."""
     port = free_port()
     bin_dir = Path(sys.executable).parent
     base_url = f"http://localhost:{port}"
@@ -53,6 +55,8 @@ def production_server(database_url: str, log_path: Path, extra_env: dict[str, st
         process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,
                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
+    if started is not None:
+        started.append(process)
     try:
         _wait_healthy(process, base_url, log_path)
         yield base_url

@@ -154,7 +154,7 @@ def main() -> None:
         database_url = f"sqlite:///{workdir / 'bench.db'}"
         token = seed(database_url)
         env = {"TRUSTHABITS_TRUSTED_PROXIES": "127.0.0.1/32", "TRUSTHABITS_DATA_DIR": str(workdir)}
-        with production_server(database_url, workdir / "server.log", env) as base_url:
+        with production_server(database_url, workdir / "server.log", extra_env=env) as base_url:
             results = asyncio.run(measure(base_url, token, args.attackers, args.seconds))
     during = results["tap_ms"]["during"].get("p95", 1e9), results["health_ms"]["during"].get("p95", 1e9)
     results["target_ms"] = TARGET_MS

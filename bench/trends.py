@@ -41,7 +41,7 @@ def seed(db: str) -> None:
     from trusthabits.db.models import ActionLog, PulseResponse, PulseRound
     from trusthabits.services import accounts, teams
 
-    url = f"sqlite:///{db}"
+    url = db if "://" in db else f"sqlite:///{db}"  # a file, or any database URL (bench/backup.py)
     upgrade_to_head(url)
     rng = random.Random(3)
     now = datetime.now(UTC)

@@ -281,7 +281,7 @@ class LocalCluster:
 
     def wait_for_worker(self, number: int) -> None:
         deadline = time.monotonic() + START_TIMEOUT_S
-        url = f"http://127.0.0.1:{self.worker_port(number)}/api/health"
+        url = f"http://127.0.0.1:{self.worker_port(number)}/api/health/live"
         while not healthy(url):
             process = self._popen.get(f"worker{number}")
             if (process is not None and process.poll() is not None) or time.monotonic() > deadline:

@@ -1,12 +1,12 @@
 """The short version of bench/cluster.py, with real servers on free ports (so it never clashes
 with a running `make cluster`): PostgreSQL, Redis, two backend workers, two schedulers and Caddy;
 20 signed-in tabs speaking Reflex's websocket protocol tap through the proxy while one worker is
-SIGKILLed and restarted. Then: the tabs it dropped are back and still signed in, their state is
-in Redis, every
-confirmed tap is in PostgreSQL exactly once, and there was never more than one leader.
+SIGKILLed and restarted. Then: the tabs it dropped are back within 10 s, still signed in and
+with their own state (from Redis, under their own token), every confirmed tap is in PostgreSQL
+exactly once, and there was never more than one leader.
 
-Timing is not asserted: 10 s is only how long a dropped tab may take to come back before it
-counts as lost (a browser would have shown the connection banner long before)."""
+10 s is not a speed target but the issue's bound on a dropped tab: past it the tab counts as
+lost (a browser would have shown the connection banner long before; here it takes 1-2 s)."""
 
 from __future__ import annotations
 
@@ -94,11 +94,13 @@ def test_tabs_survive_a_killed_worker_and_every_confirmed_tap_is_stored_once(clu
         assert all(c.tab.connects == 1 + len(c.reconnects) for c in clients)  # every drop came back
         assert all(c.tab.signed_in for c in clients)
         assert sum(c.signed_out_after_reconnect for c in clients) == 0
-        # Every tab's state is in Redis, under the token it holds now (a tab of the killed worker
-        # got a new token from the server, as a browser's tab would: see deploy/README.md).
+        # Every tab's state is in Redis under the token it started with: a tab of the killed
+        # worker kept its token (trusthabits/web/tabs.py) and came back with its state, down to
+        # the last confirmed tap.
         redis = Redis.from_url(cluster.redis_url)
         assert all(redis.exists(f"{c.tab.token}_{names.tap}") for c in clients)
-        assert sum(c.tab.new_tokens for c in clients) == sum(c.state_lost_on_reconnect for c in clients)
+        assert sum(c.tab.new_tokens for c in clients) == 0
+        assert sum(c.state_lost_on_reconnect for c in clients) == 0
         assert max(s for c in clients for s in c.reconnects) <= 10
         once = exactly_once(engine, clients, before)
         assert once["confirmed"] > 0 and once["lost"] == 0 and once["duplicated"] == 0

@@ -129,6 +129,28 @@ def _sender(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _delete_manager(args: argparse.Namespace) -> int:
+    from sqlmodel import select
+
+    from trusthabits.db.engine import new_session
+    from trusthabits.db.models import Manager
+    from trusthabits.services import erasure
+
+    email = args.email.strip().lower()
+    with new_session() as session:
+        manager = session.exec(select(Manager).where(Manager.email == email)).first()
+        if manager is None or manager.id is None:
+            print(f"No manager with the address {email}.", file=sys.stderr)
+            return 1
+        if not args.yes:
+            print(f"This deletes {email} and everything they own, for good. Run again with --yes to do it.",
+                  file=sys.stderr)
+            return 1
+        erasure.erase_manager(session, manager.id)
+    print(f"Deleted {email} and everything they owned. Backups made before now still hold a copy.")
+    return 0
+
+
 def _demo(_args: argparse.Namespace) -> int:
     from trusthabits.core import clock
     from trusthabits.db.engine import new_session
@@ -172,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "sender", help="deliver the outbox through SMTP_URL until stopped; run several to send faster"
     ).set_defaults(run=_sender)
+    delete = commands.add_parser("delete-manager", help="delete a manager and everything they own (erasure request)")
+    delete.add_argument("email")
+    delete.add_argument("--yes", action="store_true", help="really delete (without it, nothing happens)")
+    delete.set_defaults(run=_delete_manager)
     commands.add_parser(
         "demo", help="create a demo manager with 26 weeks of logs and a team's pulse answers"
     ).set_defaults(run=_demo)

@@ -151,6 +151,16 @@ class Settings(BaseSettings):
     backup_dir_setting: Annotated[Path | None, BeforeValidator(lambda raw: raw or None)] = Field(
         None, validation_alias="TRUSTHABITS_BACKUP_DIR")
     backup_keep: int = Field(7, ge=0, le=3650, validation_alias="TRUSTHABITS_BACKUP_KEEP")
+    # Retention (services/maintenance.py; README: "What is kept, and for how long").
+    retain_outbox_days: int = Field(30, ge=0, le=3650, validation_alias="TRUSTHABITS_RETAIN_OUTBOX_DAYS")
+    retain_invitations_days: int = Field(0, ge=0, le=3650, validation_alias="TRUSTHABITS_RETAIN_INVITATIONS_DAYS")
+    retain_login_attempts_hours: int = Field(
+        24, ge=1, le=24 * 3650, validation_alias="TRUSTHABITS_RETAIN_LOGIN_ATTEMPTS_HOURS")
+    # Who may read /metrics: with a token, `Authorization: Bearer <token>` only; without, only a
+    # client on this machine talking to a worker directly (not through the proxy).
+    metrics_token: SecretStr = Field(SecretStr(""), validation_alias="TRUSTHABITS_METRICS_TOKEN")
+    log_format: Literal["text", "json"] = Field("text", validation_alias="TRUSTHABITS_LOG_FORMAT")
+    retain_sessions_days: int = Field(0, ge=0, le=3650, validation_alias="TRUSTHABITS_RETAIN_SESSIONS_DAYS")
 
     @model_validator(mode="after")
     def _fill_derived_defaults(self) -> Settings:
@@ -226,7 +236,48 @@ def redact_url(url: str) -> str:
         return url.split("@")[-1]
 
 
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601), level, logger, message, and the
+    exception's traceback when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import json
+        from datetime import UTC, datetime
+
+        line: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False)
+
+
+class _TickChatterToDebug(logging.Filter):
+    """APScheduler says "Running job ..." and "... executed successfully" at INFO on every tick:
+    those lines become DEBUG (shown only when that logger's level allows DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.INFO:
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+            return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+        return True
+
+
+_TICK_FILTER = _TickChatterToDebug()
+
+
 def configure_logging(settings: Settings) -> None:
-    """The app's own log lines at the configured level."""
+    """The app's own log lines at the configured level; JSON lines when TRUSTHABITS_LOG_FORMAT=json."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if settings.log_format == "json":
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonLogFormatter())
     logging.getLogger("trusthabits").setLevel(settings.log_level)
+    for name in ("apscheduler.executors.default",):
+        chatter = logging.getLogger(name)
+        chatter.setLevel(logging.DEBUG if settings.log_level == "DEBUG" else logging.INFO)
+        if _TICK_FILTER not in chatter.filters:
+            chatter.addFilter(_TICK_FILTER)

@@ -6,7 +6,7 @@ import logging
 
 import reflex as rx
 
-from trusthabits.adapters import scheduler_runner
+from trusthabits.adapters import metrics, scheduler_runner
 from trusthabits.config import configure_logging, get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
@@ -16,7 +16,7 @@ from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import all_pages
 from trusthabits.ui.states.app import LANGUAGE_SCRIPT
 from trusthabits.ui.theme import BRAND_COLOUR, STYLESHEETS, global_style, head_style
-from trusthabits.web import harden
+from trusthabits.web import harden, tabs
 from trusthabits.web.origins import engineio_origin_check
 
 log = logging.getLogger("trusthabits")
@@ -68,11 +68,15 @@ app = rx.App(
 )
 # The event websocket accepts only the app's own pages (python-engineio checks Origin too).
 app.sio.eio.cors_allowed_origins = engineio_origin_check(get_settings().base_url)
+# With Redis: a tab whose worker crashed keeps its token and state on the next one (web/tabs.py).
+tabs.install(app)
 # Reflex's default connection overlay needs the toast provider; ours is a translated banner.
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_overlay() if stateful else None
 for page in all_pages():  # every module in ui/pages/ that declares PAGE
     for route in page.routes:
         app.add_page(page.view, route=route, title=page.title, on_load=page.on_load)
+# /metrics counts this worker's open event websockets (python-engineio's table of sockets).
+metrics.count_websockets_with(lambda: len(getattr(app.sio.eio, "sockets", {})) if app.sio else 0)
 # What a socket sends is screened before Reflex decodes and runs it (ui/socket_guard.py).
 socket_guard.install(app)
 app.register_lifespan_task(log_startup)

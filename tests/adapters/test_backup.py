@@ -222,3 +222,44 @@ def test_daily_upkeep_backs_up_once_a_day_and_keeps_the_newest(db_path, tmp_path
     monkeypatch.setenv("TRUSTHABITS_BACKUP_KEEP", "0")  # off: no backup, nothing pruned
     assert maintenance.run_daily(session, get_settings(), datetime(2026, 3, 4, tzinfo=UTC)).ran
     assert len(list((tmp_path / "daily").glob("*.zip"))) == 2
+
+
+def test_the_readme_flow_backup_the_demo_delete_it_restore_it_and_sign_in(tmp_path):
+    """README, "Operating TrustHabits": the same commands, as real processes."""
+    from sqlmodel import Session, select
+
+    from trusthabits.db.models import Manager
+    from trusthabits.services import accounts
+
+    data, restored = tmp_path / "data", tmp_path / "restored"
+    data.mkdir()
+
+    def cli(*args: str, folder: Path) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        return subprocess.run([CLI, *args], env={**env, "TRUSTHABITS_DATA_DIR": str(folder)},
+                              capture_output=True, text=True, timeout=300)
+
+    assert cli("migrate", folder=data).returncode == 0
+    created = cli("demo", folder=data)
+    assert created.returncode == 0, created.stderr
+    password = created.stdout.rsplit("with password ", 1)[1].strip()
+    made = cli("backup", str(tmp_path / "th-demo.zip"), folder=data)
+    assert made.returncode == 0, made.stderr
+
+    refused = cli("delete-manager", "demo@trusthabits.example", folder=data)  # without --yes: nothing
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    deleted = cli("delete-manager", "demo@trusthabits.example", "--yes", folder=data)
+    assert deleted.returncode == 0, deleted.stderr
+    assert cli("delete-manager", "demo@trusthabits.example", "--yes", folder=data).returncode == 1
+
+    back = cli("restore", str(tmp_path / "th-demo.zip"), folder=restored)
+    assert back.returncode == 0, back.stderr
+    for folder, present in ((data, False), (restored, True)):
+        engine = build_engine(f"sqlite:///{folder / 'trusthabits.db'}")
+        with Session(engine) as session:
+            found = session.exec(select(Manager).where(Manager.email == "demo@trusthabits.example")).first()
+            assert (found is not None) == present
+            if present:
+                profile, _ = accounts.sign_in(session, email="demo@trusthabits.example", password=password)
+                assert profile.name
+        engine.dispose()

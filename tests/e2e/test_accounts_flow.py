@@ -188,4 +188,8 @@ def test_phone_shell_tap_targets_manifest_and_no_badge(page, app_server):
 def test_health_checks_the_database(app_server):
     with urllib.request.urlopen(f"{app_server.base_url}/api/health") as response:
         assert response.status == 200
-        assert json.load(response) == {"status": "ok", "database": "ok"}
+        body = json.load(response)
+        assert (body["status"], body["database"]) == ("ok", "ok")
+        assert body["migration"]["current"] == body["migration"]["expected"]
+    with urllib.request.urlopen(f"{app_server.base_url}/api/health/live") as response:
+        assert response.status == 200

@@ -275,3 +275,19 @@ def test_subscriptions_are_validated_bounded_and_scoped(session):
     assert nudge.get_nudge(session, ann.id).devices == push_rules.MAX_SUBSCRIPTIONS
     nudge.remove_subscription(session, ann.id, "https://push.example.com/12")
     assert nudge.get_nudge(session, ann.id).devices == push_rules.MAX_SUBSCRIPTIONS - 1
+
+
+def test_laptop_mode_a_nudge_set_a_minute_ahead_is_in_the_outbox_at_that_minute(engine, session):
+    from trusthabits.services import mail
+
+    ann = manager(session)
+    saved = local(AMS, 2026, 12, 2, 10, 14, 20)
+    nudge.update_nudge(session, ann.id, enabled=True, time="10:15", days=["2"], now=saved)
+    tick(engine, saved + timedelta(seconds=30))
+    def nudges():
+        return [m for m in mail.list_outbox(session, ann.id, include_links=True) if m.subject.startswith("Today")]
+    assert nudges() == []
+    tick(engine, local(AMS, 2026, 12, 2, 10, 15, 0))
+    (item,) = nudges()
+    assert item.subject == "Today: nothing logged yet. One small act of Empowerment?"
+    assert item.link == f"{BASE_URL}/?from=nudge" and item.created_at == local(AMS, 2026, 12, 2, 10, 15, 0)

@@ -48,7 +48,8 @@ def test_every_event_handler_of_every_state_is_declared_public_or_signed_in():
 def test_a_page_load_is_declared_for_every_signed_in_page():
     from trusthabits.ui.pages import all_pages
 
-    public_routes = {"/signin", "/register", "/reset", "/reset/[token]", "/confirm/[token]", "/unsubscribe/[token]"}
+    public_routes = {"/signin", "/register", "/reset", "/reset/[token]", "/confirm/[token]", "/unsubscribe/[token]",
+                     "/privacy"}
     for page in all_pages():
         kind = events.declaration(page.on_load)
         assert kind == ("public" if page.route in public_routes else "page_load"), page.route

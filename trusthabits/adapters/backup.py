@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, make_url
@@ -151,7 +152,7 @@ def _backup_sqlite(database_url: str, target: Path, workdir: Path) -> Manifest:
     if not source_path.exists():
         raise BackupError(f"there is no database at {source_path}")
     copy_path = workdir / SQLITE_MEMBER
-    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
+    source = sqlite3.connect(f"file:{quote(str(source_path))}?mode=ro", uri=True, timeout=30)
     try:
         source.execute("PRAGMA busy_timeout=30000")
         copy = sqlite3.connect(copy_path)
@@ -376,7 +377,7 @@ def sqlite_has_data(database_url: str) -> bool:
     path = _sqlite_path(database_url)
     if not path.exists() or path.stat().st_size == 0:
         return False
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:
         return bool(connection.execute(
             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchone()[0])

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, func, or_, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
-from trusthabits.adapters import smtp
+from trusthabits.adapters import metrics, smtp
 from trusthabits.adapters.leader import ProcessLocks
 from trusthabits.config import DEFAULT_MAIL_FROM, Settings, get_settings
 from trusthabits.core import clock
@@ -185,6 +185,7 @@ def _mark_sent(message: OutboxMessage, now: datetime) -> None:
 
 def _mark_failed(message: OutboxMessage, error: Exception, now: datetime, temporary: bool = False) -> None:
     message.attempts += 1
+    metrics.DELIVERY_FAILURES.inc()
     message.last_error, message.claimed_by = smtp.describe(error), ""
     if (smtp.is_permanent(error) and not temporary) or message.attempts >= MAX_ATTEMPTS:
         message.status = FAILED

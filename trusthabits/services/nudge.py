@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from trusthabits.adapters import webpush
 from trusthabits.core import behaviours, push_rules
 from trusthabits.core import nudge as rules
 from trusthabits.core.calendar import format_time, local_day, parse_time, week_days
@@ -232,3 +234,15 @@ def deliver(session: Session, manager_id: int, period: str, *, now: datetime, ba
     except Refused as refused:  # pragma: no cover - own-address mail has no daily limit
         raise Skipped(refused.key) from None
     return "mailed"
+
+
+def application_server_key(data_dir: Path) -> str:
+    """The public VAPID key a browser subscribes with."""
+    return webpush.public_key(data_dir)
+
+
+def subscribe(session: Session, manager_id: int, *, endpoint: str, p256dh: str, auth: str, allow_private: bool,
+              now: datetime) -> int:
+    """Store this browser's subscription after checking its endpoint, resolved (adapters/webpush.py)."""
+    return save_subscription(session, manager_id, endpoint=endpoint, p256dh=p256dh, auth=auth, now=now,
+                             endpoint_refused=lambda url: webpush.endpoint_refused(url, allow_private))

@@ -2,20 +2,21 @@
 
 The token in `/pulse/<token>` is hostile input: it is only ever compared by hash, and every
 answer is validated here. Submitting flips the invitation's plain `used` flag and holds the
-answer apart (held_answer / held_comment: no invitation, no time, a random id) in one
-transaction; the round's closing transaction writes the held answers as its responses in
-shuffled order (services/pulse_rounds.py: `finalize`), so nothing stored after the close links
-an answer to a person.
+answer apart (held_answer / held_comment: no invitation, no time, random ids, rewritten in a
+fresh random order by every answer) in one transaction; the round's closing transaction writes
+the held answers as its responses in shuffled order (services/pulse_rounds.py: `finalize`), so
+nothing stored after the close links an answer to a person.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import exists, update
+from sqlalchemy import delete, exists, insert, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
@@ -28,12 +29,14 @@ from trusthabits.db.models import (
     Manager,
     PulseRound,
     Team,
+    random_id,
 )
 from trusthabits.db.rows import required, stored_id
 from trusthabits.services import security
 from trusthabits.services.pulse_rounds import is_closed
 
 MAX_TOKEN_LENGTH = 200
+_shuffle = secrets.SystemRandom().shuffle
 
 
 class PulseRefused(Exception):
@@ -111,10 +114,11 @@ def submit_pulse(session: Session, token: str, raw_answers: Mapping[str, object]
     round_id = stored_id(pulse_round)
     still_open = (col(PulseRound.id) == round_id, col(PulseRound.closed_at).is_(None), col(PulseRound.closes_at) > now)
     try:
-        # PostgreSQL: share-lock the round, so a closing transaction waits for this answer and
-        # then sees it, or has committed and this finds the round closed. (SQLite ignores it;
-        # there the write lock the UPDATE below takes does the same.)
-        if session.exec(select(PulseRound.id).where(*still_open).with_for_update(read=True)).first() is None:
+        # PostgreSQL: lock the round's row, so the answers of one round are stored one after the
+        # other and a closing transaction waits for this one and then sees it (or has committed,
+        # and this finds the round closed). SQLite ignores it; there the write lock that the
+        # UPDATE below takes does the same.
+        if session.exec(select(PulseRound.id).where(*still_open).with_for_update()).first() is None:
             raise PulseRefused("closed")
         # Conditional update: of two simultaneous submits with one link, only one wins; and not
         # once the round has closed.
@@ -126,10 +130,23 @@ def submit_pulse(session: Session, token: str, raw_answers: Mapping[str, object]
         if not isinstance(claimed, CursorResult) or claimed.rowcount != 1:
             closed = session.exec(select(PulseRound.id).where(*still_open)).first() is None
             raise PulseRefused("closed" if closed else "used")
-        session.add(HeldAnswer(round_id=round_id, answers=json.dumps(answers, sort_keys=True)))
+        _hold(session, HeldAnswer, round_id, json.dumps(answers, sort_keys=True))
         if text:
-            session.add(HeldComment(round_id=round_id, text=text))
+            _hold(session, HeldComment, round_id, text)
         session.commit()
     except BaseException:
         session.rollback()
         raise
+
+
+def _hold(session: Session, table: type[HeldAnswer] | type[HeldComment], round_id: int, value: str) -> None:
+    """Add `value` to the round's held rows by writing them all again in a fresh random order
+    with new random ids: a copy of the database taken while the round is open shows the held
+    answers in no particular order (not in the order people answered), all written by the
+    latest answer's transaction."""
+    column = HeldAnswer.answers if table is HeldAnswer else HeldComment.text
+    held = [*session.exec(select(column).where(col(table.round_id) == round_id)), value]
+    _shuffle(held)
+    session.execute(delete(table).where(col(table.round_id) == round_id))
+    key = "answers" if table is HeldAnswer else "text"
+    session.execute(insert(table), [{"id": random_id(), "round_id": round_id, key: item} for item in held])

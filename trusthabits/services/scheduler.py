@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from trusthabits.adapters import webpush
+from trusthabits.adapters import metrics, webpush
 from trusthabits.adapters.leader import ProcessLocks
 from trusthabits.config import DEFAULT_MAIL_FROM, Settings
 from trusthabits.core import clock, schedule_rules
@@ -42,7 +42,7 @@ from trusthabits.db.models import (
     Team,
 )
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, maintenance, nudge, pulse_rounds, security, unsubscribe
+from trusthabits.services import mail, maintenance, nudge, operations, pulse_rounds, security, unsubscribe
 
 log = logging.getLogger("trusthabits.scheduler")
 
@@ -379,9 +379,11 @@ def run_tick(settings: Settings, locks: ProcessLocks, *,
                   log_links=not settings.smtp_url, can_mail=bool(settings.smtp_url),
                   lease=timedelta(seconds=settings.claim_lease_seconds), is_gone=locks.is_gone,
                   after_claim=after_claim, push=pusher(settings))
-    report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
-    with new_session() as session:
-        maintenance.run_daily(session, settings, ctx.now)
+    with metrics.timed_tick():
+        report = tick(new_session, ctx, settings.smtp_url, settings.mail_from, settings.mail_sender_enabled)
+        with new_session() as session:
+            operations.record_tick(session, locks.name, ctx.now)
+            maintenance.run_daily(session, settings, ctx.now)
     if report.done or report.skipped or report.sent or report.taken_over:
         log.info("tick: %d done, %d skipped, %d mail(s) sent, %d claim(s) taken over",
                  report.done, report.skipped, report.sent, report.taken_over)

@@ -17,7 +17,7 @@ from trusthabits.core import pulse as rules
 from trusthabits.core.errors import FieldErrors, NotFound, Refused
 from trusthabits.db.models import Member, Team
 from trusthabits.db.rows import stored_id
-from trusthabits.services import invitations
+from trusthabits.services import invitations, unsubscribe
 
 
 class TeamNotFound(NotFound):
@@ -105,7 +105,8 @@ def get_team(session: Session, manager_id: int, team_id: int) -> TeamSummary:
 def list_members(session: Session, manager_id: int, team_id: int) -> list[MemberInfo]:
     owned_team(session, manager_id, team_id)
     members = session.exec(
-        select(Member).where(Member.team_id == team_id).order_by(col(Member.active).desc(), col(Member.email))
+        select(Member).where(Member.team_id == team_id, ~col(Member.email).startswith(unsubscribe.ERASED))
+        .order_by(col(Member.active).desc(), col(Member.email))
     ).all()
     return [MemberInfo(stored_id(m), m.email, m.active) for m in members]
 
@@ -122,8 +123,9 @@ def add_members(session: Session, manager_id: int, team_id: int, pasted: str) ->
     already: list[str] = []
     over_limit: list[str] = []
     for email in parsed.valid:
-        member = existing.get(email)
-        if member is not None and member.active:
+        member = existing.get(email) or existing.get(unsubscribe.erased_marker(session, team_id, email))
+        if member is not None and (member.active or member.email.startswith(unsubscribe.ERASED)):
+            # An address its owner erased stays out, told apart from nothing else.
             already.append(email)
         elif len(added) >= room:
             over_limit.append(email)

@@ -38,6 +38,7 @@ class Subscription:
     manager_name: str
     language: str
     unsubscribed: bool
+    erased: bool = False  # the member also erased their address (services/erasure.py)
 
 
 def _key(session: Session) -> bytes:
@@ -51,6 +52,20 @@ def _key(session: Session) -> bytes:
         row = AppSecret(name=KEY_NAME, value=secrets.token_urlsafe(32))
         session.add(row)
     return row.value.encode()
+
+
+def signing_key(session: Session) -> bytes:
+    return _key(session)
+
+
+# What stays of an address its owner erased (services/erasure.py): a keyed hash, so pasting the
+# address again does not add it back, while the address itself is gone.
+ERASED = "erased:"
+
+
+def erased_marker(session: Session, team_id: int, email: str) -> str:
+    digest = hmac.new(_key(session), f"erased:{team_id}:{email.strip().lower()}".encode(), hashlib.sha256).hexdigest()
+    return ERASED + digest[:48]
 
 
 def _signature(key: bytes, member: Member) -> str:
@@ -85,12 +100,18 @@ def _member(session: Session, token: str) -> Member:
     return member
 
 
+def member_for(session: Session, token: str) -> Member:
+    """The member a valid unsubscribe link belongs to. Raises Refused("link.unknown")."""
+    return _member(session, token)
+
+
 def subscription(session: Session, token: str) -> Subscription:
     """What the unsubscribe page shows. Raises Refused("link.unknown")."""
     member = _member(session, token)
     team = required(session, Team, member.team_id)
     manager = required(session, Manager, team.manager_id)
-    return Subscription(team.name, manager.name, team.language, member.unsubscribed_at is not None)
+    return Subscription(team.name, manager.name, team.language, member.unsubscribed_at is not None,
+                        member.email.startswith(ERASED))
 
 
 def unsubscribe(session: Session, token: str, now: datetime) -> Subscription:

@@ -40,12 +40,14 @@ from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from time import perf_counter
 from typing import Annotated, Any, Protocol, TypeVar
 
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from trusthabits.adapters import metrics
 from trusthabits.core import clock, input_rules
 from trusthabits.core.errors import Refused
 from trusthabits.db.engine import new_session
@@ -253,8 +255,30 @@ def _arguments(fn: Callable[..., Any], skip: int) -> tuple[_Arguments, inspect.S
 # --- the declarations -------------------------------------------------------------------------
 
 
+def _timed(wrapper: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """The handler, timed into /metrics (`trusthabits_event_handler_seconds{handler=name}`)."""
+    if inspect.isasyncgenfunction(wrapper):
+        async def timed_stream(self: Any, **payload: Any) -> AsyncIterator[Any]:
+            start = perf_counter()
+            try:
+                async for update in wrapper(self, **payload):
+                    yield update
+            finally:
+                metrics.observe_event(name, perf_counter() - start)
+        return timed_stream
+
+    async def timed(self: Any, **payload: Any) -> Any:
+        start = perf_counter()
+        try:
+            return await wrapper(self, **payload)
+        finally:
+            metrics.observe_event(name, perf_counter() - start)
+    return timed
+
+
 def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], signature: inspect.Signature,
              arguments: _Arguments) -> Any:
+    wrapper = _timed(wrapper, fn.__qualname__)
     functools.update_wrapper(wrapper, fn)
     setattr(wrapper, ARGUMENTS, arguments)
     del wrapper.__wrapped__  # Reflex must see the browser's signature, not the body's

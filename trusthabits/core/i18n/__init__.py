@@ -14,6 +14,7 @@ from trusthabits.core.i18n import (
     behaviours,
     calendar,
     daily_log,
+    data_lifecycle,
     habit_reach,
     history,
     pages,
@@ -26,8 +27,8 @@ from trusthabits.core.i18n import (
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nl")
-_AREAS = (accounts, anonymity, behaviours, calendar, daily_log, habit_reach, history, pages, pulse, reflection_loop,
-          rhythm, safety, trends)
+_AREAS = (accounts, anonymity, behaviours, calendar, daily_log, data_lifecycle, habit_reach, history, pages, pulse,
+          reflection_loop, rhythm, safety, trends)
 
 
 def _build() -> dict[str, dict[str, str]]:

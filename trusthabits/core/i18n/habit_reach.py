@@ -78,3 +78,40 @@ MESSAGES.update({
     "offline.undo": {"en": "Undo", "nl": "Ongedaan maken"},
     "offline.waiting": {"en": "Waiting for a connection", "nl": "Wacht op verbinding"},
 })
+MESSAGES.update({
+    # The daily nudge on Settings
+    "nudge.title": {"en": "Daily nudge", "nl": "Dagelijkse herinnering"},
+    "nudge.explain": {
+        "en": ("One reminder on the days you choose, at your local time, only when you have not logged anything "
+               "yet that day (and never during a pause)."),
+        "nl": ("Eén herinnering op de dagen die je kiest, op jouw tijd, alleen als je die dag nog niets hebt "
+               "vastgelegd (en nooit tijdens een pauze)."),
+    },
+    "nudge.enabled": {"en": "Send me a daily nudge", "nl": "Stuur me een dagelijkse herinnering"},
+    "nudge.time": {"en": "Time", "nl": "Tijd"},
+    "nudge.days": {"en": "On these days", "nl": "Op deze dagen"},
+    "nudge.save": {"en": "Set nudge", "nl": "Herinnering instellen"},
+    "nudge.saved": {"en": "Saved. Your nudge is on.", "nl": "Opgeslagen. Je herinnering staat aan."},
+    "nudge.saved_off": {"en": "Saved. No daily nudge.", "nl": "Opgeslagen. Geen dagelijkse herinnering."},
+    "nudge.device_explain": {
+        "en": ("It comes as a notification on each phone or browser you allow here; otherwise by mail. On an "
+               "iPhone, add TrustHabits to your home screen first (iOS 16.4 or later)."),
+        "nl": ("Hij komt als melding op elke telefoon of browser die je hier toestemming geeft; anders per mail. "
+               "Op een iPhone zet je TrustHabits eerst op je beginscherm (iOS 16.4 of nieuwer)."),
+    },
+    "nudge.allow": {"en": "Allow notifications on this device", "nl": "Meldingen toestaan op dit apparaat"},
+    "nudge.push_on": {
+        "en": "Notifications are on for this device.",
+        "nl": "Meldingen staan aan op dit apparaat.",
+    },
+    "nudge.push_denied": {
+        "en": "This browser does not allow notifications. Your nudge comes by mail.",
+        "nl": "Deze browser staat geen meldingen toe. Je herinnering komt per mail.",
+    },
+    "nudge.push_unavailable": {
+        "en": ("Notifications are not available here (they need https, and on an iPhone the app on your home "
+               "screen). Your nudge comes by mail."),
+        "nl": ("Meldingen zijn hier niet beschikbaar (ze vragen https, en op een iPhone de app op je "
+               "beginscherm). Je herinnering komt per mail."),
+    },
+})

@@ -126,6 +126,7 @@ def view() -> rx.Component:
                 rx.link(t("register.signin_link"), href="/signin"),
                 size="2",
             ),
+            rx.link(t("privacy.link"), href="/privacy", size="2", id="privacy-link"),
             spacing="4",
             width="100%",
         )

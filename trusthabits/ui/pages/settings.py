@@ -1,4 +1,5 @@
-"""Settings: profile (name, language, time zone), reflection schedule, password change and sign-out."""
+"""Settings: profile (name, language, time zone), reflection schedule, password change, sign-out,
+the privacy page's link and deleting the account (password asked again)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import reflex as rx
 from trusthabits.core.accounts import known_time_zones
 from trusthabits.core.errors import FieldErrors, Refused
 from trusthabits.core.i18n import DEFAULT_LANGUAGE
-from trusthabits.services import accounts
+from trusthabits.services import accounts, erasure
 from trusthabits.ui.components.forms import (
     language_select,
     notice,
@@ -18,18 +19,20 @@ from trusthabits.ui.components.forms import (
     text_field,
     time_zone_field,
 )
+from trusthabits.ui.components.nudge_form import nudge_form
 from trusthabits.ui.components.schedule_forms import reflect_schedule_form
 from trusthabits.ui.components.shell import app_layout
 from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.states.app import AppState, run_hashing_service, t
+from trusthabits.ui.states.nudge import NudgeMixin
 from trusthabits.ui.states.schedules import ReflectScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET
 
 ROUTE = "/settings"
 
 
-class SettingsState(ReflectScheduleMixin, AppState):
+class SettingsState(NudgeMixin, ReflectScheduleMixin, AppState):
     email: str = ""
     name: str = ""
     locale: str = DEFAULT_LANGUAGE
@@ -41,6 +44,8 @@ class SettingsState(ReflectScheduleMixin, AppState):
     busy: bool = False
     # Bumped after a successful password change so the form remounts empty.
     password_form_key: int = 0
+    delete_errors: dict[str, str] = {}
+    deleting: bool = False
 
     def _show(self, profile: accounts.Profile) -> None:
         self.email, self.name = profile.email, profile.name
@@ -52,6 +57,7 @@ class SettingsState(ReflectScheduleMixin, AppState):
         self.profile_saved, self.password_saved, self.schedule_saved = "", "", ""
         self._show(me.profile)
         self._load_reflect_schedule(me)
+        self._load_nudge(me)
 
     @public
     def set_time_zone(self, zone: str) -> None:
@@ -97,6 +103,26 @@ class SettingsState(ReflectScheduleMixin, AppState):
         self.password_errors = {}
         self.password_saved = self._tr("settings.password_changed")
         self.password_form_key += 1
+
+    @signed_in
+    async def delete_account(self, me: Me, form: Form) -> AsyncIterator[Any]:
+        self.deleting = True
+        yield
+        try:
+            # The password check is Argon2: in the hashing pool, like every password check.
+            await run_hashing_service(erasure.delete_account, me.id, password=form.get("delete_password", ""))
+        except FieldErrors as invalid:
+            self.delete_errors = {k: self._tr(v) for k, v in invalid.errors.items()}
+            self.deleting = False
+            return
+        except Refused as refused:  # the hashing pool is full
+            self.delete_errors = {"delete_password": self._tr(refused.key)}
+            self.deleting = False
+            return
+        self.deleting, self.delete_errors = False, {}
+        await self._keep_session("")
+        await self._show_session(None)
+        yield rx.redirect("/signin?deleted=1")
 
     @signed_in
     async def sign_out(self, me: Me) -> Any:
@@ -156,6 +182,27 @@ def _password_form() -> rx.Component:
     )
 
 
+def _delete_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("erase.account_title"), as_="h2", size="4"),
+            rx.text(t("erase.account_explain"), size="2"),
+            text_field("delete_password", "erase.account_password", SettingsState.delete_errors,
+                       type_="password", autocomplete="current-password"),
+            rx.button(t("erase.account_button"), type="submit", color_scheme="red", variant="soft", size="3",
+                      width="100%", min_height=TAP_TARGET, loading=SettingsState.deleting),
+            spacing="4",
+            width="100%",
+        ),
+        on_submit=SettingsState.delete_account,
+        no_validate=True,
+        method="post",
+        reset_on_submit=True,
+        id="delete-account-form",
+        width="100%",
+    )
+
+
 def view() -> rx.Component:
     return app_layout(
         ROUTE,
@@ -163,6 +210,7 @@ def view() -> rx.Component:
         rx.vstack(
             rx.card(_profile_form(), width="100%"),
             rx.card(reflect_schedule_form(SettingsState), width="100%"),
+            rx.card(nudge_form(SettingsState), width="100%", id="nudge"),
             rx.card(_password_form(), width="100%"),
             rx.button(
                 rx.icon("log-out", size=18),
@@ -174,6 +222,9 @@ def view() -> rx.Component:
                 width="100%",
                 min_height=TAP_TARGET,
             ),
+            rx.link(t("privacy.link"), href="/privacy", size="2", min_height=TAP_TARGET, display="flex",
+                    align_items="center"),
+            rx.card(_delete_form(), width="100%"),
             spacing="4",
             width="100%",
         ),

@@ -31,6 +31,7 @@ class SignInState(AppState):
         params = self.router.url.query_parameters
         language = self._set_language(self._page_language())
         self.info = (self._tr("signin.signed_out") if params.get("signed_out")
+                     else self._tr("erase.account_done") if params.get("deleted")
                      else self._tr("signin.password_reset") if params.get("reset") else "")
         if await run_service(accounts.resolve_session, await self._session_token()) is not None:
             return rx.redirect(safe_next_path(params.get("next")))

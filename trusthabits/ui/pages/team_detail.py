@@ -7,26 +7,28 @@ import reflex as rx
 
 from trusthabits.config import get_settings
 from trusthabits.core import clock, input_rules
+from trusthabits.core.anonymity import PERIODS
 from trusthabits.core.errors import Refused
-from trusthabits.services import mail, pulse_rounds, teams
+from trusthabits.services import erasure, mail, pulse_rounds, results, teams
 from trusthabits.services.pulse_rounds import local_time_text
-from trusthabits.ui.components.forms import notice, submit_button, text_area_field
+from trusthabits.ui.components.forms import labelled, notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
 from trusthabits.ui.components.schedule_forms import pulse_schedule_form
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.events import Form, Me, page_load, signed_in
+from trusthabits.ui.events import Form, Me, page_load, public, signed_in
 from trusthabits.ui.pages import Page
 from trusthabits.ui.presenters.teams import (
     MemberRow,
     WeekView,
     added_report,
     member_rows,
+    period_text,
+    result_views,
     team_facts,
-    week_view,
 )
-from trusthabits.ui.states.app import AppState, limit_values, t
+from trusthabits.ui.states.app import AppState, limit_values, t, tv
 from trusthabits.ui.states.schedules import PulseScheduleMixin
-from trusthabits.ui.theme import TAP_TARGET
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/team/[team_id]"
 
@@ -42,6 +44,15 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     add_report: list[str] = []
     invalid_emails: list[str] = []
     members_form_key: int = 0
+    period: str = "1"
+    period_text: str = ""
+    period_message: str = ""
+    period_error: str = ""
+    period_form_key: int = 0
+    # Erasing a member asks first: which one, and the question naming them.
+    erasing_id: int = 0
+    erase_prompt: str = ""
+    erase_done: str = ""
     public_href: str = ""
 
     def _team_id(self) -> int:
@@ -54,7 +65,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             # A round past its closing time is closed (its answers released) before it is read.
             me.call(pulse_rounds.close_due, clock.now(), team.id)
             members = me.call(teams.list_members, me.id, team.id)
-            weeks = me.call(pulse_rounds.team_results, me.id, team.id, clock.now())
+            found = me.call(results.visible_results, me.id, team.id, clock.now())
             self._load_pulse_schedule(me)
         except LookupError:
             self.found = False
@@ -62,12 +73,15 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         self.found, self.team_name, self.team_facts = True, team.name, team_facts(team, self._tr)
         self.public_href = f"/anonymity/{team.public_id}"
         self.members = member_rows(members)
-        self.weeks = [week_view(week, team.time_zone, self._tr) for week in weeks]
+        self.weeks = result_views(found, team.time_zone, self._tr)
+        self.period = str(found.next_period.weeks if found.next_period else found.period)
+        self.period_text = period_text(found, self._tr)
         self.delivery_problem = bool(me.call(mail.delivery_problems, me.id))
 
     @page_load
     def load(self, me: Me) -> None:
         self.pulse_message, self.add_report, self.invalid_emails = "", [], []
+        self.period_message, self.period_error = "", ""
         self.schedule_saved = ""
         self._show_team(me)
 
@@ -92,6 +106,21 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         self._show_team(me)
 
     @signed_in
+    def save_period(self, me: Me, form: Form) -> None:
+        self.period_message, self.period_error = "", ""
+        try:
+            change = me.call(results.set_period, me.id, self._team_id(), form.get("period", ""), clock.now())
+        except results.PeriodRefused as refused:
+            self.period_error = self._tr(refused.key)
+            return
+        except LookupError:
+            self.found = False
+            return
+        self.period_message = self._tr("period.saved", week=change.from_week)
+        self.period_form_key += 1
+        self._show_team(me)
+
+    @signed_in
     def close_round(self, me: Me, round_id: int) -> None:
         self.pulse_message = ""
         try:
@@ -112,6 +141,31 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             return
         self.add_report, self.invalid_emails = added_report(result, self._tr, limit_values()["members"])
         self.members_form_key += 1
+        self._show_team(me)
+
+    @public
+    def ask_erase(self, member_id: int) -> None:
+        shown = next((m for m in self.members if m.id == member_id), None)
+        self.erase_done = ""
+        if shown is None:
+            self.erasing_id, self.erase_prompt = 0, ""
+            return
+        self.erasing_id = member_id
+        self.erase_prompt = self._tr("erase.member_confirm", email=shown.email)
+
+    @public
+    def cancel_erase(self) -> None:
+        self.erasing_id, self.erase_prompt = 0, ""
+
+    @signed_in
+    def erase_member(self, me: Me) -> None:
+        member_id, self.erasing_id, self.erase_prompt = self.erasing_id, 0, ""
+        try:
+            me.call(erasure.erase_member, me.id, self._team_id(), member_id)
+        except LookupError:
+            self.found = False
+            return
+        self.erase_done = self._tr("erase.member_done")
         self._show_team(me)
 
     @signed_in
@@ -162,6 +216,27 @@ def _pulse_section() -> rx.Component:
     )
 
 
+def _period_section() -> rx.Component:
+    select = rx.el.select(
+        *[rx.el.option(tv(f"period.weeks_{weeks}"), value=str(weeks)) for weeks in PERIODS],
+        id="period", name="period", default_value=TeamDetailState.period, key=TeamDetailState.period_form_key,
+        style=native_select_style,
+    )
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("period.title"), as_="h2", size="4"),
+            rx.text(t("period.explain"), size="2", color_scheme="gray"),
+            rx.text(TeamDetailState.period_text, size="2", id="period-now"),
+            labelled("period", "period.field", select, TeamDetailState.period_error),
+            notice(TeamDetailState.period_message),
+            submit_button("period.save", False),
+            spacing="3", width="100%",
+        ),
+        on_submit=TeamDetailState.save_period, no_validate=True, reset_on_submit=False, id="period-form",
+        width="100%",
+    )
+
+
 def _member_row(member: rx.Var) -> rx.Component:
     active = member.active
     return rx.hstack(
@@ -174,9 +249,31 @@ def _member_row(member: rx.Var) -> rx.Component:
             on_click=TeamDetailState.toggle_member(member.id, ~member.active),
             variant="ghost", size="2", min_height=TAP_TARGET,
         ),
+        rx.button(t("erase.member_button"), on_click=TeamDetailState.ask_erase(member.id), variant="ghost",
+                  color_scheme="red", size="2", min_height=TAP_TARGET, class_name="erase-member"),
         align="center",
         width="100%",
         class_name="member-row",
+    )
+
+
+def _erase_question() -> rx.Component:
+    return rx.cond(
+        TeamDetailState.erasing_id != 0,
+        rx.callout(
+            rx.vstack(
+                rx.text(TeamDetailState.erase_prompt, size="2"),
+                rx.hstack(
+                    rx.button(t("erase.member_yes"), on_click=TeamDetailState.erase_member, color_scheme="red",
+                              size="2", min_height=TAP_TARGET, id="erase-member-yes"),
+                    rx.button(t("erase.cancel"), on_click=TeamDetailState.cancel_erase, variant="soft",
+                              color_scheme="gray", size="2", min_height=TAP_TARGET),
+                    spacing="3",
+                ),
+                spacing="3",
+            ),
+            color_scheme="red", role="alert", width="100%",
+        ),
     )
 
 
@@ -184,6 +281,8 @@ def _members_section() -> rx.Component:
     return rx.vstack(
         rx.heading(t("team.members_title"), as_="h2", size="5"),
         rx.foreach(TeamDetailState.members, _member_row),
+        _erase_question(),
+        notice(TeamDetailState.erase_done),
         rx.form(
             rx.vstack(
                 text_area_field("emails", "field.member_emails", hint_key="field.member_emails_hint", rows="4"),
@@ -224,6 +323,7 @@ def view() -> rx.Component:
                 rx.heading(TeamDetailState.team_name, as_="h2", size="6", id="team-name"),
                 rx.text(TeamDetailState.team_facts, size="2", color_scheme="gray"),
                 rx.card(_pulse_section(), width="100%"),
+                rx.card(_period_section(), width="100%"),
                 rx.card(pulse_schedule_form(TeamDetailState), width="100%"),
                 rx.card(_members_section(), width="100%"),
                 spacing="4",

@@ -69,6 +69,8 @@ def form_page(form: PulseForm, tr: Translate, chosen: Mapping[str, str] | None =
         f'<details><summary>{escape(tr("pulse.anonymous"))} <u>{escape(tr("pulse.how"))}</u></summary>'
         f'<p class=muted id=how-anonymous>{escape(tr("pulse.how_body", manager=manager, k=form.k))}</p>{more}'
         '</details>'
+        # rel=noreferrer: this page's address is the member's token; it must not travel as a Referer.
+        f'<p class=muted><a href="/privacy" rel=noreferrer id=privacy-link>{escape(tr("privacy.link"))}</a></p>'
         f'<form method=post id=pulse-form novalidate>{questions}'
         f'<label for=comment class=comment-label>{escape(tr("pulse.comment_label", manager=manager))}</label>'
         f'<textarea id=comment name=comment rows=3 maxlength={MAX_COMMENT_LENGTH}>{escape(comment)}</textarea>'

@@ -1,0 +1,102 @@
+"""The data lifecycle in Chromium at 390×844 on the production build: the privacy page (linked
+from sign-up), deleting an account from Settings (password asked again), and a member erasing
+their own address from the unsubscribe link."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+from sqlmodel import Session, select
+
+from tests.e2e.conftest import ARTIFACTS, new_phone_page, unique_email
+from tests.e2e.helpers import at_path, create_manager, expect_home, open_page, sign_in
+from trusthabits.core import clock
+from trusthabits.db.models import ActionLog, Manager, Member, OutboxMessage, Team
+from trusthabits.services import pulse_rounds, teams
+
+
+def test_privacy_page_is_linked_from_sign_up_and_speaks_both_languages(page, app_server):
+    open_page(page, f"{app_server.base_url}/register")
+    page.get_by_role("link", name="Privacy: what is kept, and for how long").click()
+    expect(page).to_have_url(at_path(app_server, "/privacy"))
+    expect(page.get_by_role("heading", name="Privacy: what TrustHabits keeps, for how long, and why")).to_be_visible()
+    # This server's periods, filled in from its settings.
+    expect(page.get_by_text("Its text and address are removed 30 days after it was sent")).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "privacy-phone.png"), full_page=True)
+    page.get_by_role("radio", name="NL").click()
+    expect(page.get_by_role("heading", name="Privacy: wat TrustHabits bewaart, hoe lang, en waarom")).to_be_visible()
+    expect(page.get_by_text("De tekst en het adres worden 30 dagen na verzending")).to_be_visible()
+
+
+def test_a_manager_deletes_their_account_with_their_password(page, app_server):
+    email = unique_email("erase")
+    manager = create_manager(app_server, email, name="Wendy")
+    with Session(app_server.engine) as session:
+        team = teams.create_team(session, manager.id, name="Gone", language="en", time_zone="Europe/Amsterdam")
+        teams.add_members(session, manager.id, team.id, "one@gone.example, two@gone.example, three@gone.example")
+    sign_in(page, app_server, email)
+    expect_home(page, app_server, "Wendy")
+    open_page(page, f"{app_server.base_url}/settings")
+    expect(page.get_by_text("This removes everything that is yours")).to_be_visible()
+    page.get_by_label("Your password, to confirm").fill("not my password")
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    expect(page.locator("#delete-account-form").get_by_role("alert")).to_be_visible()
+    with Session(app_server.engine) as session:
+        assert session.get(Manager, manager.id) is not None
+    page.get_by_label("Your password, to confirm").fill("a long enough passphrase")
+    page.get_by_role("button", name="Delete my account and all my data").click()
+    expect(page).to_have_url(at_path(app_server, "/signin?deleted=1"))
+    expect(page.get_by_role("status")).to_have_text("Your account and all your data are deleted.")
+    with Session(app_server.engine) as session:
+        assert session.get(Manager, manager.id) is None
+        assert not session.exec(select(Team).where(Team.manager_id == manager.id)).all()
+        assert not session.exec(select(Member).where(Member.email == "one@gone.example")).all()
+        assert not session.exec(select(ActionLog).where(ActionLog.manager_id == manager.id)).all()
+    page.goto(f"{app_server.base_url}/settings")
+    expect(page).to_have_url(at_path(app_server, "/signin?next=%2Fsettings"))
+
+
+def test_a_member_erases_their_own_address_from_the_unsubscribe_link(app_server, browser):
+    email = unique_email("erase-member")
+    manager = create_manager(app_server, email, name="Xena")
+    with Session(app_server.engine) as session:
+        team = teams.create_team(session, manager.id, name="Zorg", language="en", time_zone="Europe/Amsterdam")
+        teams.add_members(session, manager.id, team.id, "dora@erase.example, eli@erase.example, fay@erase.example")
+        pulse_rounds.send_this_weeks_pulse(session, manager.id, team.id, clock.now(), app_server.base_url)
+        body = session.exec(select(OutboxMessage.body).where(OutboxMessage.to_address == "eli@erase.example")).first()
+    token = next(line for line in body.splitlines() if "/unsubscribe/" in line).rsplit("/unsubscribe/", 1)[1]
+    member = new_phone_page(browser)
+    try:
+        open_page(member, f"{app_server.base_url}/unsubscribe/{token}")
+        expect(member.get_by_text("You can also have your address erased")).to_be_visible()
+        member.get_by_role("button", name="Erase my address").click()
+        expect(member.get_by_role("heading", name="Your address is erased.", exact=False)).to_be_visible()
+        member.screenshot(path=str(ARTIFACTS / "address-erased-phone.png"), full_page=True)
+    finally:
+        member.context.close()
+    with Session(app_server.engine) as session:
+        assert not session.exec(select(Member).where(Member.email == "eli@erase.example")).all()
+        assert not session.exec(select(OutboxMessage).where(OutboxMessage.to_address == "eli@erase.example")).all()
+        shown = [m.email for m in teams.list_members(session, manager.id, team.id)]
+    assert shown == ["dora@erase.example", "fay@erase.example"]
+
+
+def test_the_manager_erases_a_member_after_confirming(page, app_server):
+    email = unique_email("erase-by-manager")
+    manager = create_manager(app_server, email, name="Yara")
+    with Session(app_server.engine) as session:
+        team = teams.create_team(session, manager.id, name="Kept", language="en", time_zone="Europe/Amsterdam")
+        teams.add_members(session, manager.id, team.id, "gus@kept.example, hal@kept.example, ivy@kept.example")
+    sign_in(page, app_server, email)
+    expect_home(page, app_server, "Yara")
+    open_page(page, f"{app_server.base_url}/team/{team.id}")
+    row = page.locator(".member-row").filter(has_text="hal@kept.example")
+    row.get_by_role("button", name="Erase").click()
+    expect(page.get_by_text("Erase hal@kept.example? Their address")).to_be_visible()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_text("Erase hal@kept.example? Their address")).to_have_count(0)
+    row.get_by_role("button", name="Erase").click()
+    page.get_by_role("button", name="Erase for good").click()
+    expect(page.get_by_text("The address is erased.")).to_be_visible()
+    expect(page.locator(".member-row")).to_have_count(2)
+    with Session(app_server.engine) as session:
+        assert not session.exec(select(Member).where(Member.email == "hal@kept.example")).all()
