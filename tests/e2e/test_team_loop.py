@@ -78,6 +78,11 @@ def test_reflect_with_team_results_commit_send_what_i_heard_and_trends_on_a_phon
     expect(page.locator(".today-commitment").last).to_contain_text("From next week I try")
     expect(page.locator(".today-commitment").last).to_contain_text("Stewardship")
 
+    # The team's page and its public anonymity page both list it, with the date only.
+    open_page(page, f"{app_server.base_url}/team/{workspace.team_id}")
+    expect(page.locator("#team-events")).to_contain_text(
+        f"told the team what they heard in week {entry.block.start_week}")
+
     open_page(page, f"{app_server.base_url}/outbox")
     expect(page.get_by_text(f"Demo team: what I heard in {entry.block.start_week}").first).to_be_visible()
 
@@ -86,6 +91,7 @@ def test_reflect_with_team_results_commit_send_what_i_heard_and_trends_on_a_phon
     section = page.locator("#logged-vs-seen")
     expect(section).to_contain_text("Logged by you, seen by the team")
     page.locator("#trend-focus").select_option("stewardship")
+    expect(section.locator("#seen-focus")).to_have_text("Shown: Stewardship")
     chart = section.locator("#seen-chart")
     expect(chart).to_be_visible()
     expect(chart.locator("path.trend-bar")).to_have_count(1)

@@ -150,6 +150,11 @@ MESSAGES = {
         "en": "{behaviour}: logged by you and seen by the team",
         "nl": "{behaviour}: door jou geregistreerd en door het team gezien",
     },
+    "team.events_title": {
+        "en": "What you did with the results (the team's page lists this too)",
+        "nl": "Wat je met de resultaten deed (de pagina van het team toont dit ook)",
+    },
+    "trends.seen_focus": {"en": "Shown: {behaviour}", "nl": "Getoond: {behaviour}"},
     # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
     "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
     "commit.hint": {

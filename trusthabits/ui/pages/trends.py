@@ -54,6 +54,7 @@ class TrendsState(AppState):
     seen_svg: str = ""
     seen_insight: list[str] = []  # the sentences about the other behaviours (the focus's is apart)
     _seen_all: list[str] = []
+    seen_focus: str = ""  # "Shown: Stewardship"
     seen_behaviour: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
     share_options: list[Choice] = []
     share_round: str = ""
@@ -88,6 +89,7 @@ class TrendsState(AppState):
     def _show_seen_insight(self) -> None:
         """Every logged-vs-seen sentence but the one shown with the chart (no sentence twice)."""
         shown = self.seen_behaviour.get(self.focus, "")
+        self.seen_focus = self._tr("trends.seen_focus", behaviour=self._tr(f"behaviour.{self.focus}.name"))
         self.seen_insight = [line for line in self._seen_all if line != shown]
 
     def _show_share(self, me: Me) -> None:
@@ -261,6 +263,7 @@ def _logged_vs_seen() -> rx.Component:
         rx.vstack(
             rx.heading(t("trends.seen_title"), as_="h2", size="5"),
             rx.text(t("trends.seen_legend"), size="2", color_scheme="gray"),
+            rx.text(TrendsState.seen_focus, size="2", weight="bold", id="seen-focus"),
             seen_chart(TrendsState),
             rx.cond(TrendsState.seen_behaviour[focus] != "",
                     rx.text(TrendsState.seen_behaviour[focus], size="2", class_name="seen-behaviour")),
