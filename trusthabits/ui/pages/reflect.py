@@ -215,19 +215,20 @@ def _heard() -> rx.Component:
                 rx.heading(t("heard.title"), as_="h3", size="3"),
                 rx.text(t("heard.intro"), size="2", color_scheme="gray"),
                 rx.foreach(ReflectState.heard_statuses, lambda line: rx.text(line, size="2")),
+                # The team choice sits outside the form: a form's fields must all be rendered text
+                # (a select hidden for a single team would send null and be refused at the boundary).
+                rx.cond(ReflectState.heard_options.length() > 1, rx.vstack(
+                    rx.el.label(t("heard.team"), html_for="heard-team", font_weight="500"),
+                    rx.el.select(
+                        rx.foreach(ReflectState.heard_options, lambda o: rx.el.option(o.label, value=o.id)),
+                        id="heard-team", value=ReflectState.heard_team,
+                        on_change=ReflectState.choose_heard_team, style=native_select_style,
+                    ),
+                    spacing="1", width="100%")),
                 rx.cond(
                     ReflectState.heard_options.length() > 0,
                     rx.form(
                         rx.vstack(
-                            rx.cond(ReflectState.heard_options.length() > 1, rx.vstack(
-                                rx.el.label(t("heard.team"), html_for="heard-team", font_weight="500"),
-                                rx.el.select(
-                                    rx.foreach(ReflectState.heard_options,
-                                               lambda o: rx.el.option(o.label, value=o.id)),
-                                    id="heard-team", value=ReflectState.heard_team,
-                                    on_change=ReflectState.choose_heard_team, style=native_select_style,
-                                ),
-                                spacing="1", width="100%")),
                             text_field("heard", "heard.sentence", ReflectState.heard_errors,
                                        max_length=what_i_heard.MAX_HEARD_LENGTH, width="100%"),
                             submit_button("heard.send", False),

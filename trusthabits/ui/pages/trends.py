@@ -52,7 +52,8 @@ class TrendsState(AppState):
     lag_texts: dict[str, list[str]] = {b.key: [] for b in BEHAVIOURS}
     focus: str = BEHAVIOURS[0].key
     seen_svg: str = ""
-    seen_insight: list[str] = []
+    seen_insight: list[str] = []  # the sentences about the other behaviours (the focus's is apart)
+    _seen_all: list[str] = []
     seen_behaviour: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
     share_options: list[Choice] = []
     share_round: str = ""
@@ -80,8 +81,14 @@ class TrendsState(AppState):
         self.insight, self.waiting = texts.insight, texts.waiting
         self.behaviour_insight, self.lag_texts = texts.behaviour_insight, texts.lag_texts
         self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr)
-        self.seen_insight, self.seen_behaviour = texts.seen, texts.seen_behaviour
+        self._seen_all, self.seen_behaviour = texts.seen, texts.seen_behaviour
+        self._show_seen_insight()
         self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
+
+    def _show_seen_insight(self) -> None:
+        """Every logged-vs-seen sentence but the one shown with the chart (no sentence twice)."""
+        shown = self.seen_behaviour.get(self.focus, "")
+        self.seen_insight = [line for line in self._seen_all if line != shown]
 
     def _show_share(self, me: Me) -> None:
         """The closed rounds that can be shared back (the form at the bottom of the page)."""
@@ -140,6 +147,7 @@ class TrendsState(AppState):
         self.focus = key if key in BY_KEY else BEHAVIOURS[0].key
         self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
         self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
+        self._show_seen_insight()
 
     @public
     def choose_share_round(self, round_id: str) -> None:
