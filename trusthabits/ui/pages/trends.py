@@ -276,10 +276,18 @@ def _logged_vs_seen() -> rx.Component:
 
 
 def _chart_or_table() -> rx.Component:
-    # The chart's height is kept while it waits for the data, so nothing below it moves.
+    # The legend comes from the catalogue and paints with the page; the chart's height is kept
+    # while it waits for the data. Both keep everything below from moving (a Dutch legend wraps
+    # to three lines at 390 px: inside the wait it pushed the insight down by 80 px).
     return rx.box(
-        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(TrendsState),
-            rx.fragment(legend(TrendsState), main_chart(TrendsState)))),
+        rx.cond(
+            TrendsState.layout == "table",
+            when_signed_in(trend_table(TrendsState)),
+            rx.fragment(
+                legend(TrendsState),
+                rx.box(when_signed_in(main_chart(TrendsState)), width="100%", min_height=f"{CHART_HEIGHT}px"),
+            ),
+        ),
         width="100%", min_height=f"{CHART_HEIGHT}px",
     )
 
