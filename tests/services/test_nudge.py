@@ -291,3 +291,12 @@ def test_laptop_mode_a_nudge_set_a_minute_ahead_is_in_the_outbox_at_that_minute(
     (item,) = nudges()
     assert item.subject == "Today: nothing logged yet. One small act of Empowerment?"
     assert item.link == f"{BASE_URL}/?from=nudge" and item.created_at == local(AMS, 2026, 12, 2, 10, 15, 0)
+
+
+def test_two_schedulers_at_once_send_one_nudge(engine, session):
+    nudged(session)
+    due = local(AMS, 2026, 12, 2, 8, 30)
+    for worker in ("one", "two", "one"):
+        ctx = scheduler.Context(now=due, base_url=BASE_URL, worker=worker)
+        scheduler.tick(lambda: Session(engine, expire_on_commit=False), ctx)
+    assert len(outbox(session, nudge.KIND)) == 1 and len(rows(session)) == 1
