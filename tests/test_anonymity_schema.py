@@ -14,7 +14,7 @@ from tests.services.pulse_helpers import (
     send_round,
     team_with_members,
 )
-from trusthabits.services import pulse_answers, pulse_rounds, security
+from trusthabits.services import pulse_answers, pulse_rounds, results, security
 
 ANONYMOUS_TABLES = {
     "pulse_response": {"id", "team_id", "iso_week", "instrument_version", "answers"},
@@ -74,7 +74,7 @@ def test_the_closing_transaction_moves_held_answers_and_leaves_none(session, db_
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT count(*) FROM held_answer").fetchone() == (3,)
         assert db.execute("SELECT count(*) FROM pulse_response").fetchone() == (0,)
-    round_id = pulse_rounds.team_results(session, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(session, ann.id, team.id, NOW).open_rounds[0].round_id
     pulse_rounds.close_round(session, ann.id, round_id, NOW)
     with sqlite3.connect(db_path) as db:
         counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from trusthabits.core.anonymity import Answer, block_figures
 from trusthabits.core.calendar import local_week_key as iso_week_key
 from trusthabits.core.instrument import (
     CURRENT,
@@ -17,7 +18,7 @@ from trusthabits.core.instrument import (
     instrument,
     seen_behaviour,
 )
-from trusthabits.core.pulse import k_error, parse_member_emails, summarise
+from trusthabits.core.pulse import k_error, parse_member_emails
 
 
 def _all_answers(week: str, value: int) -> dict[str, int]:
@@ -53,25 +54,25 @@ def test_reverse_scored_items_are_flipped():
 def test_trust_index_flips_reverse_items():
     # Everyone agrees fully with everything: forward items score 5, the reverse item 1.
     week = "2026-W10"
-    summary = summarise([(CURRENT.version, _all_answers(week, 5))] * 3, k=3)
+    summary = block_figures([Answer(week, CURRENT.version, _all_answers(week, 5))] * 3, k=3)
     trust = CURRENT.trust_items
     expected = sum(5 if not i.reverse else 1 for i in trust) / len(trust)
-    assert summary.trust_index == round(expected, 2)
+    assert summary.trust is not None and summary.trust.value == round(expected, 2)
     for need, item in zip(NEEDS, CURRENT.items_for_week(week)[-4:-1], strict=True):
-        assert summary.needs[need] == (1 if item.reverse else 5)
+        assert summary.needs[need].value == (1 if item.reverse else 5)
 
 
 def test_nothing_but_the_count_below_k():
     week = "2026-W10"
-    two = summarise([(CURRENT.version, _all_answers(week, 4))] * 2, k=3)
-    assert (two.answered, two.shown, two.trust_index, two.needs) == (2, False, None, {})
-    three = summarise([(CURRENT.version, _all_answers(week, 4))] * 3, k=3)
-    assert three.shown and three.answered == 3
+    two = block_figures([Answer(week, CURRENT.version, _all_answers(week, 4))] * 2, k=3)
+    assert (two.n, two.trust, two.needs, two.items, two.seen) == (2, None, {}, {}, {})
+    three = block_figures([Answer(week, CURRENT.version, _all_answers(week, 4))] * 3, k=3)
+    assert three.trust is not None and three.n == 3
 
 
 def test_k_is_never_below_three():
-    two = summarise([(CURRENT.version, _all_answers("2026-W10", 4))] * 2, k=1)
-    assert not two.shown and two.k == 3
+    two = block_figures([Answer("2026-W10", CURRENT.version, _all_answers("2026-W10", 4))] * 2, k=1)
+    assert two.trust is None
     assert k_error(2) == "error.k_invalid"
     assert k_error("3") is None
     assert k_error("abc") == "error.k_invalid"

@@ -78,3 +78,25 @@ def test_a_member_erases_their_own_address_from_the_unsubscribe_link(app_server,
         assert not session.exec(select(OutboxMessage).where(OutboxMessage.to_address == "eli@erase.example")).all()
         shown = [m.email for m in teams.list_members(session, manager.id, team.id)]
     assert shown == ["dora@erase.example", "fay@erase.example"]
+
+
+def test_the_manager_erases_a_member_after_confirming(page, app_server):
+    email = unique_email("erase-by-manager")
+    manager = create_manager(app_server, email, name="Yara")
+    with Session(app_server.engine) as session:
+        team = teams.create_team(session, manager.id, name="Kept", language="en", time_zone="Europe/Amsterdam")
+        teams.add_members(session, manager.id, team.id, "gus@kept.example, hal@kept.example, ivy@kept.example")
+    sign_in(page, app_server, email)
+    expect_home(page, app_server, "Yara")
+    open_page(page, f"{app_server.base_url}/team/{team.id}")
+    row = page.locator(".member-row").filter(has_text="hal@kept.example")
+    row.get_by_role("button", name="Erase").click()
+    expect(page.get_by_text("Erase hal@kept.example? Their address")).to_be_visible()
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_text("Erase hal@kept.example? Their address")).to_have_count(0)
+    row.get_by_role("button", name="Erase").click()
+    page.get_by_role("button", name="Erase for good").click()
+    expect(page.get_by_text("The address is erased.")).to_be_visible()
+    expect(page.locator(".member-row")).to_have_count(2)
+    with Session(app_server.engine) as session:
+        assert not session.exec(select(Member).where(Member.email == "hal@kept.example")).all()

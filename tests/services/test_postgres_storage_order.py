@@ -35,7 +35,7 @@ from tests.services.pulse_helpers import BASE_URL, NOW, manager, team_with_membe
 from trusthabits.core.instrument import CURRENT
 from trusthabits.db.engine import build_engine
 from trusthabits.db.models import OutboxMessage
-from trusthabits.services import pulse_answers, pulse_rounds
+from trusthabits.services import pulse_answers, pulse_rounds, results
 
 MEMBERS = 30
 ROUNDS = 3
@@ -102,7 +102,7 @@ def test_after_close_neither_ctid_nor_xmin_keeps_the_answer_order(pg):
                  for m in pg.exec(select(OutboxMessage).where(OutboxMessage.manager_id == ann.id))}
         for position, email in enumerate(emails):  # the known order: member 0 answers first
             pulse_answers.submit_pulse(pg, links[email], _answers_for(position), f"comment {position}", NOW)
-        round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+        round_id = results.visible_results(pg, ann.id, team.id, NOW).open_rounds[0].round_id
 
         # Control: the measurement sees an order where there is one. Each used flag flipped in
         # its own transaction, so the invitations' xmin order is the order people answered in.
@@ -155,7 +155,7 @@ def test_a_close_waits_for_an_answer_being_stored_and_then_takes_no_more(pg, fre
     links = {m.to_address: m.link.rsplit("/pulse/", 1)[1] for m in pg.exec(select(OutboxMessage))}
     for position, email in enumerate(emails[:3]):
         pulse_answers.submit_pulse(pg, links[email], _answers_for(position), "", NOW)
-    round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(pg, ann.id, team.id, NOW).open_rounds[0].round_id
 
     release, storing = threading.Event(), threading.Event()
 
@@ -215,6 +215,6 @@ def test_answers_given_at_the_same_moment_are_all_held_once(pg, fresh_postgres):
     with ThreadPoolExecutor(max_workers=12) as pool:
         list(pool.map(answer, range(12)))
     engine.dispose()
-    round_id = pulse_rounds.team_results(pg, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(pg, ann.id, team.id, NOW).open_rounds[0].round_id
     for table in ("held_answer", "held_comment"):
         assert sorted(position for _, position in _held(pg, table, round_id)) == list(range(12))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
@@ -18,7 +19,7 @@ from tests.services.pulse_helpers import (
 )
 from trusthabits.core.instrument import CURRENT, InvalidAnswers
 from trusthabits.db.models import HeldAnswer, HeldComment, Invitation, OutboxMessage, PulseComment, PulseResponse
-from trusthabits.services import pulse_answers, pulse_rounds, teams
+from trusthabits.services import pulse_answers, pulse_rounds, results, teams
 from trusthabits.services.pulse_answers import PulseRefused
 
 
@@ -26,8 +27,37 @@ def _count(session, table) -> int:
     return session.exec(select(func.count()).select_from(table)).one()
 
 
-def _results(session, manager_id, team_id, now=NOW):
-    return pulse_rounds.team_results(session, manager_id, team_id, now)
+@dataclass(frozen=True)
+class _Summary:
+    answered: int
+    shown: bool
+    trust_index: float | None = None
+    needs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Week:
+    round_id: int
+    invited: int
+    summary: _Summary
+    closed: bool
+    comments: list
+    can_close_early: bool
+
+
+def _results(session, manager_id, team_id, now=NOW) -> list[_Week]:
+    """The team page's cards, newest first, read through the one results service: an open round
+    (participation only), then the reporting blocks that had a round (one week each here)."""
+    found = results.visible_results(session, manager_id, team_id, now)
+    weeks = [_Week(r.round_id, r.invited, _Summary(r.answered, False), False, [], r.answered >= found.k)
+             for r in reversed(found.open_rounds)]
+    open_ids = {r.round_id for r in found.open_rounds}
+    for b in reversed(found.blocks):
+        if b.round_ids and not set(b.round_ids) & open_ids:
+            summary = _Summary(b.n if b.shown else b.answered, b.shown, b.trust.value if b.trust else None,
+                               {need: f.value for need, f in b.needs.items()})
+            weeks.append(_Week(b.round_ids[-1], b.invited, summary, True, list(b.comments), False))
+    return weeks
 
 
 def test_a_round_invites_every_active_member_once_in_the_team_language(session):
@@ -140,6 +170,20 @@ def test_a_team_with_a_higher_k_waits_longer(session):
     assert _results(session, ann.id, team.id)[0].summary.shown
 
 
+def test_a_round_closed_below_k_shows_nothing_ever(session):
+    ann = manager(session)
+    team = team_with_members(session, ann.id)
+    tokens = list(send_round(session, ann.id, team.id).values())
+    for token in tokens[:2]:
+        pulse_answers.submit_pulse(session, token, answers(value=4), "a comment", NOW)
+    closed = NOW + pulse_rounds.ROUND_OPEN_FOR
+    for later in (closed, closed + timedelta(days=30)):
+        week = next(b for b in results.visible_results(session, ann.id, team.id, later).blocks
+                    if b.start_week == "2026-W48")
+        assert week.complete and not week.shown and week.answered == 2
+        assert (week.trust, week.needs, week.items, week.seen, week.comments) == (None, {}, {}, {}, ())
+
+
 def test_a_link_works_once_and_the_second_use_stores_nothing(session):
     ann = manager(session)
     team = team_with_members(session, ann.id)
@@ -217,7 +261,8 @@ def test_manager_a_cannot_see_or_change_team_b(session):
         lambda: teams.add_members(session, ann.id, bobs_team.id, "spy@x.nl"),
         lambda: teams.set_member_active(session, ann.id, bobs_team.id, member.id, False),
         lambda: pulse_rounds.send_this_weeks_pulse(session, ann.id, bobs_team.id, NOW, BASE_URL),
-        lambda: pulse_rounds.team_results(session, ann.id, bobs_team.id, NOW),
+        lambda: results.visible_results(session, ann.id, bobs_team.id, NOW),
+        lambda: results.set_period(session, ann.id, bobs_team.id, 2, NOW),
         lambda: pulse_rounds.close_round(session, ann.id, round_id, NOW),
     ]
     for attempt in attempts:
@@ -230,3 +275,4 @@ def test_manager_a_cannot_see_or_change_team_b(session):
     # Nothing of Bob's changed.
     assert [m.active for m in teams.list_members(session, bob.id, bobs_team.id)] == [True] * 4
     assert not _results(session, bob.id, bobs_team.id)[0].closed
+    assert results.period_changes(session, bobs_team.id) == []

@@ -14,20 +14,22 @@ from tests.services.pulse_helpers import (
     send_round,
     team_with_members,
 )
-from trusthabits.db.models import OutboxMessage, PulseRound, Team
-from trusthabits.services import pulse_answers, pulse_rounds, share_back
+from trusthabits.db.models import OutboxMessage, PulseRound
+from trusthabits.services import pulse_answers, pulse_rounds, results, share_back
 from trusthabits.services.teams import TeamNotFound
 
 COMMENT = "Ik durf dit niet hardop te zeggen"
 
 
-def _round(session, ann, answering: int, value=4):
+def _round(session, ann, answering: int, value=4, close=True):
     team = team_with_members(session, ann.id, emails=("a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl", "e@x.nl"))
     tokens = list(send_round(session, ann.id, team.id).values())
     for index, token in enumerate(tokens[:answering]):
         pulse_answers.submit_pulse(session, token, answers(value=value + (index % 2)), COMMENT if index == 0 else "",
                                    NOW + timedelta(hours=1))
     round_id = session.exec(select(PulseRound.id).where(PulseRound.team_id == team.id)).one()
+    if close:  # at its closing time (closing early needs k answers)
+        pulse_rounds.close_due(session, NOW + pulse_rounds.ROUND_OPEN_FOR, team_id=team.id)
     return team, round_id
 
 
@@ -45,8 +47,8 @@ def test_a_closed_round_with_k_answers_goes_to_every_member_once_with_aggregates
     mails = _shared(session)
     assert sorted(m.to_address for m in mails) == ["a@x.nl", "b@x.nl", "c@x.nl", "d@x.nl", "e@x.nl"]
     body = mails[0].body
-    summary = pulse_rounds.week_summary(session, session.get(Team, team.id), "2026-W48")
-    assert "3 people answered" in body and f"Trust: {summary.trust_index:.2f}" in body and "Thanks, all!" in body
+    block = results.visible_results(session, ann.id, team.id, later).shown_blocks()[0]
+    assert "3 people answered" in body and f"Trust: {block.trust.value:.2f}" in body and "Thanks, all!" in body
     assert COMMENT not in body and "@x.nl" not in body and mails[0].link == ""
 
 
@@ -63,7 +65,7 @@ def test_below_k_nothing_is_queued_and_the_reason_is_given(session):
 def test_open_rounds_long_notes_and_other_managers_are_refused(session):
     ann = manager(session)
     bob = manager(session, email="bob@example.com", name="Bob")
-    _, round_id = _round(session, ann, answering=3)
+    _, round_id = _round(session, ann, answering=3, close=False)
     with pytest.raises(share_back.ShareRefused) as refused:
         share_back.share_round(session, ann.id, round_id, "", NOW + timedelta(hours=2))
     assert refused.value.key == "share.refused_open"

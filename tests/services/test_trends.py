@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 from sqlmodel import select
 
-from tests.services.pulse_helpers import answers, manager, team_with_members
-from trusthabits.core.instrument import CURRENT
+from tests.services.pulse_helpers import answers, manager, past_round, team_with_members
 from trusthabits.db.models import ActionLog, PulseResponse
 from trusthabits.services import trends
 from trusthabits.services.teams import TeamNotFound
@@ -18,10 +16,8 @@ TODAY = date(2026, 11, 25)  # Wednesday of 2026-W48
 
 
 def _respond(session, team_id, week, count, value=4):
-    for _ in range(count):
-        session.add(PulseResponse(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,
-                                  answers=json.dumps({k: int(v) for k, v in answers(week, value).items()})))
-    session.commit()
+    given = {k: int(v) for k, v in answers(week, value).items()}
+    past_round(session, team_id, week, [given] * count)
 
 
 def test_weekly_counts_and_trust_with_gaps_below_k(session):

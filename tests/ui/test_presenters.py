@@ -9,15 +9,15 @@ from functools import partial
 
 import pytest
 
+from trusthabits.core.anonymity import Figure
 from trusthabits.core.i18n import translate
-from trusthabits.core.pulse import Summary
 from trusthabits.core.scoring import HabitStrength
 from trusthabits.services.actions import Entry, WeekSummary
 from trusthabits.services.habits import PauseView
 from trusthabits.services.history import HeatCell
 from trusthabits.services.mail import OutboxItem
-from trusthabits.services.pulse_rounds import WeekResult
 from trusthabits.services.reflections import PastReflection, WeekReflection
+from trusthabits.services.results import Block, OpenRound, TeamResults
 from trusthabits.services.schedules import RoundStatus, TeamStatus
 from trusthabits.services.teams import AddedMembers, TeamSummary
 from trusthabits.ui.presenters import entries, habits, history, reflect, teams, trends, week
@@ -81,27 +81,29 @@ def test_habit_strengths_and_pauses_in_words():
     assert rows == [habits.PauseRow(4, "Yesterday – Today")]
 
 
-def _summary(shown: bool) -> Summary:
-    return Summary(answered=4 if shown else 2, k=3, trust_index=3.75 if shown else None,
-                   needs={"autonomy": 4.0, "relatedness": None, "competence": 3.5} if shown else {})
-
-
-def test_a_week_of_results_shows_figures_only_when_released():
-    open_week = WeekResult(round_id=9, iso_week="2026-W48", invited=5, summary=_summary(False), closed=False,
-                           closes_at=NOW)
-    view = teams.week_view(open_week, "Europe/Amsterdam", EN)
-    assert view.figures == [] and view.not_enough.startswith("While the round is open you see only how many")
+def test_an_open_round_shows_participation_only_and_a_block_its_released_figures():
+    open_round = OpenRound(round_id=9, iso_week="2026-W48", invited=5, answered=2, closes_at=NOW)
+    view = teams.open_round_view(open_round, 3, "Europe/Amsterdam", EN)
+    assert view.figures == [] and not view.shown and not view.closed
+    assert view.answered == "2 of 5 answered" and view.not_enough.startswith("While the round is open you see only")
     assert view.status == "Open until 2026-11-26 13:00 (Europe/Amsterdam)"
     assert view.by_hand == "" and not view.can_close
-    by_hand = teams.week_view(dataclasses.replace(open_week, links_by_hand=True, can_close_early=True),
-                              "Europe/Amsterdam", EN)
+    by_hand = teams.open_round_view(dataclasses.replace(open_round, links_by_hand=True, answered=3), 3,
+                                    "Europe/Amsterdam", EN)
     assert by_hand.by_hand == "Links handed out by hand" and by_hand.can_close
-    below_k = teams.week_view(dataclasses.replace(open_week, closed=True), "Europe/Amsterdam", EN)
-    assert below_k.not_enough == "Not enough answers yet (2 of 3)."
-    closed = dataclasses.replace(open_week, summary=_summary(True), closed=True, comments=["more of this"])
-    shown = teams.week_view(closed, "Europe/Amsterdam", NL)
+    block = Block("2026-W47", "2026-W48", ("2026-W47", "2026-W48"), (7, 9), 8, 4, True, True, 3, 4,
+                  trust=Figure(3.75, 4), needs={"autonomy": Figure(4.0, 4), "competence": Figure(3.5, 4)},
+                  comments=("more of this",))
+    shown = teams.block_view(block, NL)
     assert [f.value for f in shown.figures] == ["3.75", "4.00", "3.50"]  # no figure for a missing need
-    assert shown.comments == ["more of this"] and shown.closed
+    assert shown.comments == ["more of this"] and shown.closed and shown.heading == "Weken 2026-W47 t/m 2026-W48"
+    below_k = dataclasses.replace(block, answered=2, shown=False, trust=None, needs={}, comments=())
+    hidden = teams.block_view(below_k, EN)
+    assert hidden.figures == [] and hidden.not_enough == "Not enough answers yet (2 of 3)."
+    results = TeamResults(1, 3, "2026-W48", 2, None, (block,), (open_round,))
+    # The open round's card, then the block (it also holds a closed round): never figures for W48 alone.
+    assert [v.heading for v in teams.result_views(results, "Europe/Amsterdam", EN)] == [
+        "Week 2026-W48", "Weeks 2026-W47 to 2026-W48"]
 
 
 def test_team_rows_members_report_and_status():

@@ -13,7 +13,7 @@ from tests.services.pulse_helpers import BASE_URL, NOW, answers, manager, team_w
 from tests.ui.test_answer_page import Client, _visible_text
 from trusthabits.core import clock
 from trusthabits.db.models import OutboxMessage, Team
-from trusthabits.services import pulse_answers, pulse_rounds, share_back
+from trusthabits.services import pulse_answers, pulse_rounds, results, share_back
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_the_public_page_says_what_is_kept_and_what_the_manager_did_but_no_resul
     ann, team, tokens = _round(session)
     for token in tokens[:3]:
         pulse_answers.submit_pulse(session, token, answers(value=2), "vertrouwelijk commentaar", NOW)
-    round_id = pulse_rounds.team_results(session, ann.id, team.id, NOW)[0].round_id
+    round_id = results.visible_results(session, ann.id, team.id, NOW).open_rounds[0].round_id
     pulse_rounds.close_round(session, ann.id, round_id, NOW)
     share_back.share_round(session, ann.id, round_id, "", NOW + timedelta(days=1))
     public_id = session.get(Team, team.id).public_id

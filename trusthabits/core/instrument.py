@@ -81,7 +81,7 @@ class Instrument:
     def item(self, key: str) -> Item | None:
         return self._by_key.get(key)
 
-    # Built once per instrument: summarise() looks up every answer, thousands on the Trends page.
+    # Built once per instrument: core.anonymity looks up every answer, thousands on the Trends page.
     @cached_property
     def _by_key(self) -> dict[str, Item]:
         items = [*self.trust_items, *(i for bank in self.need_banks.values() for i in bank), *self.seen_items]

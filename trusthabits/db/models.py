@@ -188,6 +188,20 @@ class TeamEvent(SQLModel, table=True):
     day: date
 
 
+class ReportPeriod(SQLModel, table=True):
+    """From `from_week` on (an ISO week that starts a block, core/anonymity.py), the team's
+    pulse is reported in blocks of `weeks` (1, 2 or 4). No row: one week. Rows are kept, so the
+    blocks of every past week stay what they were when they were shown."""
+
+    __tablename__ = "report_period"
+    __table_args__ = (UniqueConstraint("team_id", "from_week", name="uq_report_period_team_week"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    from_week: str = Field(max_length=8)
+    weeks: int
+
+
 class Member(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("team_id", "email", name="uq_member_team_email"),)
 

@@ -1,16 +1,14 @@
 """The manager's side of the weekly pulse: open this week's round (an invitation and a mail
-per active member), close it, and the results per team and week.
+per active member), close it (writing its held answers shuffled), and count participation.
 
-`week_summary` is the one place results are computed; every view goes through it, so the
-anonymity threshold cannot be bypassed by a page that forgot it.
+Results are not computed here: `services/results.py` is the one place answers are aggregated.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,7 +21,7 @@ from trusthabits.core import instrument as pulse_instrument
 from trusthabits.core.calendar import local_week_key
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
-from trusthabits.core.pulse import MIN_K, Summary, summarise
+from trusthabits.core.pulse import MIN_K
 from trusthabits.db.models import (
     HeldAnswer,
     HeldComment,
@@ -50,19 +48,6 @@ _shuffle = secrets.SystemRandom().shuffle
 
 class RoundClosed(Exception):
     """This week's round has already closed; a new one starts next week."""
-
-
-@dataclass(frozen=True)
-class WeekResult:
-    round_id: int
-    iso_week: str
-    invited: int
-    summary: Summary
-    closed: bool
-    closes_at: datetime
-    comments: list[str] = field(default_factory=list)  # only once closed, in shuffled order
-    links_by_hand: bool = False  # opened without a mail server: the manager handed the links out
-    can_close_early: bool = False  # open, and at least k answered
 
 
 def is_closed(pulse_round: PulseRound, now: datetime) -> bool:
@@ -274,43 +259,22 @@ def close_due(session: Session, now: datetime, team_id: int | None = None) -> in
                if round_id is not None)
 
 
-def week_summary(session: Session, team: Team, iso_week: str) -> Summary:
-    """The aggregate of one team-week, with nothing but a count below the team's k."""
-    rows = session.exec(
-        select(col(PulseResponse.instrument_version), col(PulseResponse.answers))
-        .where(PulseResponse.team_id == team.id, PulseResponse.iso_week == iso_week)
-    ).all()
-    return summarise([(version, json.loads(answers)) for version, answers in rows], team.k_threshold)
+@dataclass(frozen=True)
+class Participation:
+    invited: int
+    answered: int
 
 
-def _released_comments(session: Session, team_id: int, iso_week: str) -> list[str]:
-    comments = list(session.exec(
-        select(PulseComment.text).where(PulseComment.team_id == team_id, PulseComment.iso_week == iso_week)
-    ))
-    _shuffle(comments)
-    return comments
-
-
-def team_results(session: Session, manager_id: int, team_id: int, now: datetime) -> list[WeekResult]:
-    """The latest weeks of a team, newest first."""
-    team = owned_team(session, manager_id, team_id)
-    rounds = session.exec(
-        select(PulseRound).where(PulseRound.team_id == team.id)
-        .order_by(col(PulseRound.iso_week).desc()).limit(RESULT_WEEKS)
-    ).all()
-    results = []
-    k = max(team.k_threshold, MIN_K)
-    for pulse_round in rounds:
-        round_id = stored_id(pulse_round)
-        invited = invited_count(session, round_id)
-        closed = pulse_round.closed_at is not None
-        # While a round is open its answers are held apart: only the count of used links shows.
-        summary = week_summary(session, team, pulse_round.iso_week) if closed else Summary(
-            answered=answered_count(session, round_id), k=k)
-        # Comments follow the same threshold as scores: with fewer than k, text is too telling.
-        comments = _released_comments(session, stored_id(team),
-            pulse_round.iso_week) if closed and summary.shown else []
-        results.append(WeekResult(round_id, pulse_round.iso_week, invited, summary, closed,
-                                  pulse_round.closes_at, comments, pulse_round.links_by_hand,
-                                  not closed and summary.answered >= k))
-    return results
+def participation(session: Session, round_ids: list[int]) -> dict[int, Participation]:
+    """How many were invited to and answered (used their link in) each round: counts only, never
+    who. The one place participation is counted for the results views."""
+    if not round_ids:
+        return {}
+    invited = dict(session.exec(
+        select(col(Invitation.round_id), func.count()).where(col(Invitation.round_id).in_(round_ids))
+        .group_by(col(Invitation.round_id))).all())
+    answered = dict(session.exec(
+        select(col(Invitation.round_id), func.count())
+        .where(col(Invitation.round_id).in_(round_ids), col(Invitation.used).is_(True))
+        .group_by(col(Invitation.round_id))).all())
+    return {r: Participation(invited.get(r, 0), answered.get(r, 0)) for r in round_ids}

@@ -1,7 +1,9 @@
-"""Share back: the manager sends the team a short summary of a closed round through the outbox.
+"""Share back: the manager sends the team a short summary of a shown reporting block through
+the outbox.
 
-Only aggregates leave, only when at least k answered (the same `week_summary` every results
-view uses), and never while the round is open. One message per (round, active member), so a
+Only aggregates leave, and only the figures `services.results.visible_results` shows (a complete
+block, every round in it closed, at least k answers): the same figures the manager sees. A round
+is chosen, and the block it belongs to is shared. One message per (block, active member), so a
 second click queues nothing new. Comments are never included: they are for the manager only.
 """
 
@@ -10,17 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from trusthabits.core.errors import Refused
 from trusthabits.core.i18n import translate
 from trusthabits.core.input_rules import hidden_characters_error
 from trusthabits.core.instrument import NEEDS
-from trusthabits.core.pulse import MIN_K
-from trusthabits.db.models import Manager, Member, PulseResponse, PulseRound
+from trusthabits.db.models import Manager, Member, PulseRound
 from trusthabits.db.rows import required, stored_id
-from trusthabits.services import mail, team_events, unsubscribe
-from trusthabits.services.pulse_rounds import close_due, is_closed, mail_recipients, week_summary
+from trusthabits.services import mail, results, team_events, unsubscribe
+from trusthabits.services.pulse_rounds import close_due, is_closed, mail_recipients
 from trusthabits.services.teams import owned_team
 
 KIND = "share_back"
@@ -34,34 +35,27 @@ class ShareRefused(Refused):
 
 @dataclass(frozen=True)
 class RoundChoice:
-    round_id: int
-    iso_week: str
+    round_id: int  # a round of the block (its latest): sharing it shares the block
+    iso_week: str  # the block's weeks as text ("2026-W47" or "2026-W47–W48")
     answered: int
     k: int
+    shown: bool = True
 
     @property
     def shareable(self) -> bool:
-        return self.answered >= self.k
+        return self.shown
+
+
+def block_label(start: str, end: str) -> str:
+    return start if start == end else f"{start}–{end[-3:]}"
 
 
 def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime) -> list[RoundChoice]:
-    """The team's latest closed rounds, newest first, with how many answered."""
-    team = owned_team(session, manager_id, team_id)
-    close_due(session, now, team_id=stored_id(team))  # a round past its closing time releases its answers
-    rounds = session.exec(
-        select(PulseRound).where(PulseRound.team_id == team.id)
-        .order_by(col(PulseRound.iso_week).desc()).limit(CHOICES + 1)
-    ).all()
-    closed = [r for r in rounds if is_closed(r, now)][:CHOICES]
-    # Counts only (one grouped query): whether a week may be shared is decided again, through
-    # week_summary, when it is shared.
-    answered = dict(session.exec(
-        select(col(PulseResponse.iso_week), func.count()).where(
-            PulseResponse.team_id == team.id, col(PulseResponse.iso_week).in_([r.iso_week for r in closed]))
-        .group_by(PulseResponse.iso_week)
-    ).all())
-    k = max(team.k_threshold, MIN_K)
-    return [RoundChoice(stored_id(r), r.iso_week, answered.get(r.iso_week, 0), k) for r in closed]
+    """The team's latest complete blocks with a round, newest first, with how many answered."""
+    found = results.visible_results(session, manager_id, team_id, now)
+    blocks = [b for b in reversed(found.blocks) if b.complete and b.round_ids][:CHOICES]
+    return [RoundChoice(b.round_ids[-1], block_label(b.start_week, b.end_week), b.answered, found.k, b.shown)
+            for b in blocks]
 
 
 def note_error(note: str) -> str | None:
@@ -83,24 +77,28 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
         raise ShareRefused(key)
     if not is_closed(pulse_round, now):
         raise ShareRefused("share.refused_open")
-    summary = week_summary(session, team, pulse_round.iso_week)
-    if not summary.shown:
+    block = results.visible_results(session, manager_id, stored_id(team), now).block_with_round(round_id)
+    if block is None or not block.complete:
+        raise ShareRefused("share.refused_open")
+    if not block.shown or block.trust is None:
         raise ShareRefused("share.refused_below_k")
     language, manager = team.language, required(session, Manager, manager_id).name
     needs = "\n".join(
-        translate("mail.share_need", language, need=translate(f"results.need_{need}", language), value=f"{value:.2f}")
-        for need in NEEDS if (value := summary.needs.get(need)) is not None
+        translate("mail.share_need", language, need=translate(f"results.need_{need}", language),
+                  value=f"{figure.value:.2f}")
+        for need in NEEDS if (figure := block.needs.get(need)) is not None
     )
-    body = translate("mail.share_body", language, manager=manager, team=team.name, week=pulse_round.iso_week,
-                     answered=summary.answered, trust=f"{summary.trust_index:.2f}", needs=needs)
+    week = block_label(block.start_week, block.end_week)
+    body = translate("mail.share_body", language, manager=manager, team=team.name, week=week,
+                     answered=block.n, trust=f"{block.trust.value:.2f}", needs=needs)
     if note:
         body += "\n\n" + translate("mail.share_note", language, manager=manager, note=note)
     members = session.exec(select(Member).where(*mail_recipients(stored_id(team))).order_by(col(Member.id))).all()
     mail.ensure_room(session, manager_id, len(members), now)
     queued = sum(
-        mail.queue(session, key=f"{KIND}:{pulse_round.id}:{member.id}", manager_id=manager_id, kind=KIND,
+        mail.queue(session, key=f"{KIND}:{team.id}:{block.start_week}:{member.id}", manager_id=manager_id, kind=KIND,
                    to=member.email, link="", now=now,
-                   subject=translate("mail.share_subject", language, team=team.name, week=pulse_round.iso_week),
+                   subject=translate("mail.share_subject", language, team=team.name, week=week),
                    body=body + "\n\nTrustHabits" + unsubscribe.footer(session, member, language))
         for member in members
     )

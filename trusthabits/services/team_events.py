@@ -10,8 +10,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from trusthabits.core import anonymity, clock
+from trusthabits.core.anonymity import PeriodChange
+from trusthabits.core.calendar import local_week_key
 from trusthabits.core.pulse import MIN_K
-from trusthabits.db.models import Manager, PulseRound, Team, TeamEvent
+from trusthabits.db.models import Manager, PulseRound, ReportPeriod, Team, TeamEvent
 from trusthabits.db.rows import required
 
 SHARED_BACK = "shared_back"
@@ -49,8 +52,11 @@ MAX_EVENTS = 200
 
 
 def _reporting_weeks(session: Session, team: Team) -> int:
-    """The team's reporting period in weeks (pooling for small teams; 1 until it is chosen)."""
-    return 1
+    """The team's reporting period in weeks now (pooling for small teams; 1 until it is chosen).
+    The same rule as services/results.py (which cannot be imported here without a cycle)."""
+    changes = [PeriodChange(r.from_week, r.weeks)
+               for r in session.exec(select(ReportPeriod).where(ReportPeriod.team_id == team.id))]
+    return anonymity.period_at(changes, local_week_key(clock.now(), team.time_zone))
 
 
 def public_page(session: Session, public_id: str) -> PublicTeamPage | None:

@@ -1,43 +1,51 @@
-"""The numbers behind the Trends page: per ISO week, the manager's logged actions per behaviour
-and the team's trust index and need means.
+"""The numbers behind the Trends page: per reporting block (1, 2 or 4 ISO weeks, the team's
+period), the manager's logged actions per behaviour and the team's trust index and need means.
 
-Scores go through `core.pulse.summarise` per team-week, so a week with fewer than k answers
-has None (a gap), never 0. Three queries whatever the range: the team (scoped to its manager),
-the action counts grouped by day and behaviour, and the team's responses in the range.
+Scores come from `services.results.visible_results` (the one place answers are aggregated), so a
+block that is incomplete, still has an open round or has fewer than k answers has None (a gap),
+never 0, and the weeks of a multi-week block are never shown on their own. Participation
+("answered of invited") is per block.
 """
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, select
 
-from trusthabits.core import insight_sentences
+from trusthabits.core import anonymity, clock, insight_sentences
+from trusthabits.core.anonymity import PeriodChange
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.calendar import iso_week_key, shift_week, week_monday
 from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.instrument import NEEDS
-from trusthabits.core.pulse import summarise
-from trusthabits.db.models import ActionLog, PulseResponse, Team
+from trusthabits.db.models import ActionLog, PulseRound, Team
 from trusthabits.db.rows import stored_id
+from trusthabits.services import results
 from trusthabits.services.teams import owned_team
 
-# Range key → number of weeks shown (None: from the first logged action or answer).
+# Range key → number of weeks shown (None: from the first logged action or round).
 RANGES: dict[str, int | None] = {"8w": 8, "6m": 26, "1y": 52, "all": None}
 DEFAULT_RANGE = "8w"
 
 
 @dataclass(frozen=True)
 class WeekPoint:
-    iso_week: str
-    counts: dict[str, int]  # behaviour key → actions logged that week (0 when none)
+    """One reporting block (one week when the team's period is one week)."""
+
+    iso_week: str  # the block's first week
+    counts: dict[str, int]  # behaviour key → actions logged in the block (0 when none)
     answered: int
-    trust: float | None  # None below the team's k: a gap, not a zero
+    trust: float | None  # None unless the block is shown: a gap, not a zero
     needs: dict[str, float | None] = field(default_factory=dict)
+    weeks: tuple[str, ...] = ()
+    invited: int = 0
+
+    @property
+    def end_week(self) -> str:
+        return self.weeks[-1] if self.weeks else self.iso_week
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class TeamTrends:
     k: int
     range_key: str
     weeks: list[WeekPoint]
+    periods: tuple[PeriodChange, ...] = ()
 
     def counts_by_behaviour(self) -> dict[str, dict[str, int]]:
         return {b.key: {w.iso_week: w.counts[b.key] for w in self.weeks} for b in BEHAVIOURS}
@@ -60,14 +69,14 @@ class TeamTrends:
 
 def _first_week(session: Session, manager_id: int, team_id: int, current: str) -> str:
     first_day = session.exec(select(func.min(ActionLog.day)).where(ActionLog.manager_id == manager_id)).one()
-    first_answer = session.exec(
-        select(func.min(PulseResponse.iso_week)).where(PulseResponse.team_id == team_id)
+    first_round = session.exec(
+        select(func.min(PulseRound.iso_week)).where(PulseRound.team_id == team_id)
     ).one()
     candidates = [current]
     if first_day:
         candidates.append(iso_week_key(first_day))
-    if first_answer:
-        candidates.append(first_answer)
+    if first_round:
+        candidates.append(first_round)
     return min(candidates)  # "YYYY-Www" keys sort in calendar order
 
 
@@ -79,8 +88,14 @@ def week_range(first: str, last: str) -> list[str]:
     return weeks
 
 
-def team_trends(session: Session, manager_id: int, team_id: int, range_key: str, today: date) -> TeamTrends:
-    """The weekly series of one of the manager's teams up to the week of `today` (the
+def _empty_point(span: anonymity.Span) -> WeekPoint:
+    return WeekPoint(span.start, {b.key: 0 for b in BEHAVIOURS}, 0, None, {need: None for need in NEEDS},
+                     span.weeks, 0)
+
+
+def team_trends(session: Session, manager_id: int, team_id: int, range_key: str, today: date,
+                now: datetime | None = None) -> TeamTrends:
+    """The block series of one of the manager's teams up to the block of `today` (the
     manager's local day). Raises TeamNotFound for someone else's team."""
     team = owned_team(session, manager_id, team_id)
     if range_key not in RANGES:
@@ -88,38 +103,38 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
     current = iso_week_key(today)
     size = RANGES[range_key]
     first = shift_week(current, -(size - 1)) if size else _first_week(session, manager_id, stored_id(team), current)
-    weeks = week_range(first, current)
+    found = results.visible_results(session, manager_id, stored_id(team), now or clock.now(), since_week=first)
+    blocks = {block.start_week: block for block in found.blocks}
+    changes = results.period_changes(session, stored_id(team))
+    spans = anonymity.blocks_between(first, current, changes)
 
-    counts: dict[str, dict[str, int]] = {w: {b.key: 0 for b in BEHAVIOURS} for w in weeks}
+    counts: dict[str, dict[str, int]] = {s.start: {b.key: 0 for b in BEHAVIOURS} for s in spans}
+    block_start = {week: s.start for s in spans for week in s.weeks}
     # Core-level selects over the table columns: thousands of plain tuples, no ORM loading cost.
-    actions, answers = SQLModel.metadata.tables["action_log"].c, SQLModel.metadata.tables["pulse_response"].c
+    actions = SQLModel.metadata.tables["action_log"].c
     per_day = session.connection().execute(
         sa_select(actions.day, actions.behaviour, func.count())
-        .where(actions.manager_id == manager_id, actions.day >= week_monday(first), actions.day <= today)
+        .where(actions.manager_id == manager_id, actions.day >= week_monday(spans[0].start), actions.day <= today)
         .group_by(actions.day, actions.behaviour)
     ).all()
     week_of: dict[date, str] = {}  # about six rows per day: convert each day once
     for day, behaviour, count in per_day:
         week = week_of.get(day) or week_of.setdefault(day, iso_week_key(day))
-        week_counts = counts.get(week)
+        week_counts = counts.get(block_start.get(week, ""))
         if week_counts is not None and behaviour in week_counts:  # a retired behaviour is not drawn
             week_counts[behaviour] += count
 
-    responses: dict[str, list[tuple[int, dict[str, int]]]] = defaultdict(list)
-    rows = session.connection().execute(
-        sa_select(answers.iso_week, answers.instrument_version, answers.answers)
-        .where(answers.team_id == team.id, answers.iso_week >= first, answers.iso_week <= current)
-    ).all()
-    for iso_week, version, answers in rows:
-        responses[iso_week].append((version, json.loads(answers)))
-
     points = []
-    for week in weeks:
-        summary = summarise(responses.get(week, []), team.k_threshold)
-        points.append(WeekPoint(week, counts[week], summary.answered, summary.trust_index,
-                                dict(summary.needs) if summary.shown else {need: None for need in NEEDS}))
-    return TeamTrends(stored_id(team), team.name, team.k_threshold, range_key, points)
-
+    for span in spans:
+        block = blocks.get(span.start)
+        if block is None:
+            points.append(WeekPoint(span.start, counts[span.start], 0, None, {need: None for need in NEEDS},
+                                    span.weeks, 0))
+            continue
+        needs = {need: (f.value if (f := block.needs.get(need)) else None) for need in NEEDS}
+        points.append(WeekPoint(span.start, counts[span.start], block.answered,
+                                block.trust.value if block.trust else None, needs, span.weeks, block.invited))
+    return TeamTrends(stored_id(team), team.name, found.k, range_key, points, tuple(changes))
 
 
 @dataclass(frozen=True)
@@ -150,7 +165,7 @@ def team_choices(session: Session, manager_id: int) -> list[tuple[int, str]]:
 
 
 def window(whole: TeamTrends, range_key: str, today: date) -> TeamTrends:
-    """The weeks of `range_key` cut from the whole history (earlier weeks padded empty), so
+    """The blocks of `range_key` cut from the whole history (earlier blocks padded empty), so
     one set of queries serves both the chart and the insight over everything so far."""
     range_key = range_key if range_key in RANGES else DEFAULT_RANGE
     size = RANGES[range_key]
@@ -158,15 +173,14 @@ def window(whole: TeamTrends, range_key: str, today: date) -> TeamTrends:
         return whole
     current = iso_week_key(today)
     known = {point.iso_week: point for point in whole.weeks}
-    empty = {b.key: 0 for b in BEHAVIOURS}
-    weeks = week_range(shift_week(current, -(size - 1)), current)
-    points = [known.get(w) or WeekPoint(w, dict(empty), 0, None, {need: None for need in NEEDS}) for w in weeks]
-    return TeamTrends(whole.team_id, whole.team_name, whole.k, range_key, points)
+    spans = anonymity.blocks_between(shift_week(current, -(size - 1)), current, whole.periods)
+    points = [known.get(s.start) or _empty_point(s) for s in spans]
+    return TeamTrends(whole.team_id, whole.team_name, whole.k, range_key, points, whole.periods)
 
 
 def page_data(session: Session, manager_id: int, team_id: int, range_key: str,
-              today: date) -> tuple[TeamTrends, TrendInsight, int]:
+              today: date, now: datetime | None = None) -> tuple[TeamTrends, TrendInsight, int]:
     """What the Trends page shows: the chosen range, and insight over the whole history (more
-    paired weeks than any window, so the honest answer), with how many weeks that history has."""
-    whole = team_trends(session, manager_id, team_id, "all", today)
+    paired blocks than any window, so the honest answer), with how many blocks that history has."""
+    whole = team_trends(session, manager_id, team_id, "all", today, now)
     return window(whole, range_key, today), insight(whole), len(whole.weeks)

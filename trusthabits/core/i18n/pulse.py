@@ -64,6 +64,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not enough answers yet ({answered} of {k}).",
         "nl": "Nog niet genoeg antwoorden ({answered} van {k}).",
     },
+    "results.weeks": {"en": "Weeks {first} to {last}", "nl": "Weken {first} t/m {last}"},
+    "results.block_pending": {
+        "en": "These answers are reported together over {weeks} weeks: shown once all those weeks are over, every "
+              "round is closed and at least {k} answered.",
+        "nl": "Deze antwoorden worden samen over {weeks} weken getoond: zodra al die weken voorbij zijn, elke "
+              "ronde gesloten is en minstens {k} mensen antwoordden.",
+    },
+    "results.block_running": {"en": "In progress", "nl": "Loopt nog"},
+    # Reporting period (pooling for small teams)
+    "period.title": {"en": "Reporting period", "nl": "Rapportageperiode"},
+    "period.explain": {
+        "en": "A small team can pool its answers: results are shown per block of 1, 2 or 4 weeks, only when a "
+              "block is over and at least k people answered in it. Weeks of a block are never shown on their own. "
+              "A change starts with the next block.",
+        "nl": "Een klein team kan antwoorden bundelen: resultaten verschijnen per blok van 1, 2 of 4 weken, pas als "
+              "een blok voorbij is en minstens k mensen erin antwoordden. Weken van een blok worden nooit los "
+              "getoond. Een wijziging gaat in bij het volgende blok.",
+    },
+    "period.field": {"en": "Show results per", "nl": "Resultaten tonen per"},
+    "period.weeks_1": {"en": "1 week (each week on its own)", "nl": "1 week (elke week apart)"},
+    "period.weeks_2": {"en": "2 weeks", "nl": "2 weken"},
+    "period.weeks_4": {"en": "4 weeks", "nl": "4 weken"},
+    "period.save": {"en": "Save period", "nl": "Periode opslaan"},
+    "period.current": {"en": "Results per {weeks} week(s).", "nl": "Resultaten per {weeks} week/weken."},
+    "period.pending": {"en": "From {week}: per {weeks} week(s).", "nl": "Vanaf {week}: per {weeks} week/weken."},
+    "period.saved": {"en": "Saved. It applies from {week}.", "nl": "Opgeslagen. Het gaat in vanaf {week}."},
+    "error.period_invalid": {"en": "Choose 1, 2 or 4 weeks.", "nl": "Kies 1, 2 of 4 weken."},
     "results.trust_index": {"en": "Trust index", "nl": "Vertrouwensindex"},
     "results.need_autonomy": {"en": "Autonomy", "nl": "Autonomie"},
     "results.need_relatedness": {"en": "Relatedness", "nl": "Verbondenheid"},

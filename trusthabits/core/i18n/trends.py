@@ -163,11 +163,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "trends.table_caption": {
         "en": (
-            "Per week: your actions per behaviour, how many answered, and the team's averages (– below the threshold)."
+            "Per week, or per block of weeks when the team pools its answers: your actions per behaviour, how many "
+            "answered of how many were asked, and the team's averages (– until a block is over and reached the "
+            "threshold)."
         ),
         "nl": (
-            "Per week: je acties per gedrag, hoeveel mensen antwoordden en de gemiddelden van het team (– onder de "
-            "drempel)."
+            "Per week, of per blok van weken als het team antwoorden bundelt: je acties per gedrag, hoeveel van de "
+            "gevraagden antwoordden en de gemiddelden van het team (– tot een blok voorbij is en de drempel haalde)."
         ),
     },
     "trends.col_week": {"en": "Week", "nl": "Week"},

@@ -7,10 +7,11 @@ import reflex as rx
 
 from trusthabits.config import get_settings
 from trusthabits.core import clock, input_rules
+from trusthabits.core.anonymity import PERIODS
 from trusthabits.core.errors import Refused
-from trusthabits.services import erasure, mail, pulse_rounds, teams
+from trusthabits.services import erasure, mail, pulse_rounds, results, teams
 from trusthabits.services.pulse_rounds import local_time_text
-from trusthabits.ui.components.forms import notice, submit_button, text_area_field
+from trusthabits.ui.components.forms import labelled, notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
 from trusthabits.ui.components.schedule_forms import pulse_schedule_form
 from trusthabits.ui.components.shell import app_layout
@@ -21,12 +22,13 @@ from trusthabits.ui.presenters.teams import (
     WeekView,
     added_report,
     member_rows,
+    period_text,
+    result_views,
     team_facts,
-    week_view,
 )
-from trusthabits.ui.states.app import AppState, limit_values, t
+from trusthabits.ui.states.app import AppState, limit_values, t, tv
 from trusthabits.ui.states.schedules import PulseScheduleMixin
-from trusthabits.ui.theme import TAP_TARGET
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/team/[team_id]"
 
@@ -42,6 +44,11 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     add_report: list[str] = []
     invalid_emails: list[str] = []
     members_form_key: int = 0
+    period: str = "1"
+    period_text: str = ""
+    period_message: str = ""
+    period_error: str = ""
+    period_form_key: int = 0
     # Erasing a member asks first: which one, and the question naming them.
     erasing_id: int = 0
     erase_prompt: str = ""
@@ -58,7 +65,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             # A round past its closing time is closed (its answers released) before it is read.
             me.call(pulse_rounds.close_due, clock.now(), team.id)
             members = me.call(teams.list_members, me.id, team.id)
-            weeks = me.call(pulse_rounds.team_results, me.id, team.id, clock.now())
+            found = me.call(results.visible_results, me.id, team.id, clock.now())
             self._load_pulse_schedule(me)
         except LookupError:
             self.found = False
@@ -66,12 +73,15 @@ class TeamDetailState(PulseScheduleMixin, AppState):
         self.found, self.team_name, self.team_facts = True, team.name, team_facts(team, self._tr)
         self.public_href = f"/anonymity/{team.public_id}"
         self.members = member_rows(members)
-        self.weeks = [week_view(week, team.time_zone, self._tr) for week in weeks]
+        self.weeks = result_views(found, team.time_zone, self._tr)
+        self.period = str(found.next_period.weeks if found.next_period else found.period)
+        self.period_text = period_text(found, self._tr)
         self.delivery_problem = bool(me.call(mail.delivery_problems, me.id))
 
     @page_load
     def load(self, me: Me) -> None:
         self.pulse_message, self.add_report, self.invalid_emails = "", [], []
+        self.period_message, self.period_error = "", ""
         self.schedule_saved = ""
         self._show_team(me)
 
@@ -93,6 +103,21 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             return
         else:
             self.pulse_message = self._tr("pulse.sent", count=count) if count else self._tr("pulse.nobody_to_invite")
+        self._show_team(me)
+
+    @signed_in
+    def save_period(self, me: Me, form: Form) -> None:
+        self.period_message, self.period_error = "", ""
+        try:
+            change = me.call(results.set_period, me.id, self._team_id(), form.get("period", ""), clock.now())
+        except results.PeriodRefused as refused:
+            self.period_error = self._tr(refused.key)
+            return
+        except LookupError:
+            self.found = False
+            return
+        self.period_message = self._tr("period.saved", week=change.from_week)
+        self.period_form_key += 1
         self._show_team(me)
 
     @signed_in
@@ -191,6 +216,27 @@ def _pulse_section() -> rx.Component:
     )
 
 
+def _period_section() -> rx.Component:
+    select = rx.el.select(
+        *[rx.el.option(tv(f"period.weeks_{weeks}"), value=str(weeks)) for weeks in PERIODS],
+        id="period", name="period", default_value=TeamDetailState.period, key=TeamDetailState.period_form_key,
+        style=native_select_style,
+    )
+    return rx.form(
+        rx.vstack(
+            rx.heading(t("period.title"), as_="h2", size="4"),
+            rx.text(t("period.explain"), size="2", color_scheme="gray"),
+            rx.text(TeamDetailState.period_text, size="2", id="period-now"),
+            labelled("period", "period.field", select, TeamDetailState.period_error),
+            notice(TeamDetailState.period_message),
+            submit_button("period.save", False),
+            spacing="3", width="100%",
+        ),
+        on_submit=TeamDetailState.save_period, no_validate=True, reset_on_submit=False, id="period-form",
+        width="100%",
+    )
+
+
 def _member_row(member: rx.Var) -> rx.Component:
     active = member.active
     return rx.hstack(
@@ -277,6 +323,7 @@ def view() -> rx.Component:
                 rx.heading(TeamDetailState.team_name, as_="h2", size="6", id="team-name"),
                 rx.text(TeamDetailState.team_facts, size="2", color_scheme="gray"),
                 rx.card(_pulse_section(), width="100%"),
+                rx.card(_period_section(), width="100%"),
                 rx.card(pulse_schedule_form(TeamDetailState), width="100%"),
                 rx.card(_members_section(), width="100%"),
                 spacing="4",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from trusthabits.core.instrument import NEEDS
 from trusthabits.services.mail import FAILED, OutboxItem
-from trusthabits.services.pulse_rounds import WeekResult, local_time_text
+from trusthabits.services.pulse_rounds import local_time_text
+from trusthabits.services.results import Block, OpenRound, TeamResults
 from trusthabits.services.schedules import TeamStatus
 from trusthabits.services.teams import AddedMembers, MemberInfo, TeamSummary
 from trusthabits.ui.presenters import Translate
@@ -93,29 +94,69 @@ def added_report(result: AddedMembers, tr: Translate, members_limit: int = 0) ->
     return report, [f"{typed}: {tr(key)}" for typed, key in result.invalid]
 
 
-def week_view(week: WeekResult, time_zone: str, tr: Translate) -> WeekView:
-    summary = week.summary
-    figures: list[Figure] = []
-    if summary.shown:
-        figures = [Figure(tr("results.trust_index"), f"{summary.trust_index:.2f}")]
-        figures += [Figure(tr(f"results.need_{need}"), f"{summary.needs[need]:.2f}")
-                    for need in NEEDS if summary.needs.get(need) is not None]
-    status = tr("results.closed") if week.closed else tr(
-        "results.open_until", closes=local_time_text(week.closes_at, time_zone), zone=time_zone)
+RESULT_CARDS = 12
+
+
+def block_heading(block: Block, tr: Translate) -> str:
+    if block.start_week == block.end_week:
+        return tr("results.week", week=block.start_week)
+    return tr("results.weeks", first=block.start_week, last=block.end_week)
+
+
+def open_round_view(found: OpenRound, k: int, time_zone: str, tr: Translate) -> WeekView:
+    """An open round: participation only, never a figure or a comment."""
     return WeekView(
-        round_id=week.round_id,
-        heading=tr("results.week", week=week.iso_week),
-        status=status,
-        answered=tr("results.answered", answered=summary.answered, invited=week.invited),
-        shown=summary.shown,
-        not_enough=tr("results.not_enough", answered=summary.answered, k=summary.k) if week.closed
-        else tr("pulse.open_no_figures"),
-        closed=week.closed,
-        figures=figures,
-        comments=list(week.comments),
-        by_hand=tr("results.by_hand") if week.links_by_hand else "",
-        can_close=week.can_close_early,
+        round_id=found.round_id,
+        heading=tr("results.week", week=found.iso_week),
+        status=tr("results.open_until", closes=local_time_text(found.closes_at, time_zone), zone=time_zone),
+        answered=tr("results.answered", answered=found.answered, invited=found.invited),
+        shown=False,
+        not_enough=tr("pulse.open_no_figures"),
+        closed=False,
+        by_hand=tr("results.by_hand") if found.links_by_hand else "",
+        can_close=found.answered >= k,
     )
+
+
+def block_view(block: Block, tr: Translate) -> WeekView:
+    figures: list[Figure] = []
+    if block.shown and block.trust is not None:
+        figures = [Figure(tr("results.trust_index"), f"{block.trust.value:.2f}")]
+        figures += [Figure(tr(f"results.need_{need}"), f"{figure.value:.2f}")
+                    for need in NEEDS if (figure := block.needs.get(need)) is not None]
+    if block.complete:
+        reason = tr("results.not_enough", answered=block.answered, k=block.k)
+    else:
+        reason = tr("results.block_pending", weeks=len(block.weeks), k=block.k)
+    return WeekView(
+        round_id=block.round_ids[-1] if block.round_ids else 0,
+        heading=block_heading(block, tr),
+        status=tr("results.closed") if block.complete else tr("results.block_running"),
+        answered=tr("results.answered", answered=block.answered, invited=block.invited),
+        shown=block.shown,
+        not_enough=reason,
+        closed=True,
+        figures=figures,
+        comments=list(block.comments),
+        by_hand=tr("results.by_hand") if block.by_hand else "",
+    )
+
+
+def result_views(found: TeamResults, time_zone: str, tr: Translate) -> list[WeekView]:
+    """Open rounds first (participation only), then the blocks that had a round, newest first.
+    A block whose only rounds are still open is the open round's card, not a second one."""
+    open_ids = {r.round_id for r in found.open_rounds}
+    views = [open_round_view(r, found.k, time_zone, tr) for r in reversed(found.open_rounds)]
+    views += [block_view(b, tr) for b in reversed(found.blocks)
+              if b.round_ids and not set(b.round_ids) <= open_ids]
+    return views[:RESULT_CARDS]
+
+
+def period_text(found: TeamResults, tr: Translate) -> str:
+    text = tr("period.current", weeks=found.period)
+    if found.next_period is not None:
+        text += " " + tr("period.pending", weeks=found.next_period.weeks, week=found.next_period.from_week)
+    return text
 
 
 def schedule_status(status: TeamStatus, tr: Translate) -> ScheduleStatus:

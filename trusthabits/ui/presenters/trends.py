@@ -1,8 +1,9 @@
 """Trends: the weekly rows behind both charts and the table, the charts drawn as SVG text
 (ui/trend_svg.py), the insight sentences and the choices of the page's selects.
 
-Only aggregates reach the browser: one row per ISO week (counts per behaviour, trust and need
-means, None below k) — never a log entry or an answer.
+Only aggregates reach the browser: one row per reporting block (counts per behaviour, trust and
+need means from services.results, None unless the block is shown; "answered/invited") — never a
+log entry or an answer.
 """
 
 from __future__ import annotations
@@ -38,10 +39,16 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def block_label(point: trends.WeekPoint, short: bool = False) -> str:
+    """"2026-W47" for a week, "2026-W47–W48" for a block ("W47"/"W47–48" when short)."""
+    start = point.iso_week[-3:] if short else point.iso_week
+    return start if point.end_week == point.iso_week else f"{start}–{point.end_week[-2 if short else -3:]}"
+
+
 def chart_rows(series: trends.TeamTrends) -> list[dict[str, Any]]:
-    """One row per week for every chart: counts per behaviour, trust and needs (None = gap)."""
+    """One row per reporting block for every chart: counts per behaviour, trust and needs (None = gap)."""
     return [
-        {"label": point.iso_week[-3:], **point.counts, "trust": point.trust,
+        {"label": block_label(point, short=True), **point.counts, "trust": point.trust,
          **{need: point.needs.get(need) for need in NEEDS}}
         for point in series.weeks
     ]
@@ -50,7 +57,7 @@ def chart_rows(series: trends.TeamTrends) -> list[dict[str, Any]]:
 def table_rows(series: trends.TeamTrends) -> list[list[str]]:
     """The same numbers as text, in the table's column order."""
     return [
-        [point.iso_week, *[str(point.counts[b.key]) for b in BEHAVIOURS], str(point.answered),
+        [block_label(point), *[str(point.counts[b.key]) for b in BEHAVIOURS], f"{point.answered}/{point.invited}",
          _number(point.trust), *[_number(point.needs.get(need)) for need in NEEDS]]
         for point in series.weeks
     ]
