@@ -3,6 +3,8 @@ period changes from the next block, completeness, and which figures one block ma
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from tests.anonymity_check import assert_no_group_below, smallest_group
@@ -58,8 +60,25 @@ def test_a_block_is_complete_only_when_no_answer_can_still_join_it():
     assert not anonymity.block_complete(span, "2026-W11", {"2026-W10": True, "2026-W11": False})
     assert anonymity.block_complete(span, "2026-W11", {"2026-W10": True, "2026-W11": True})
     assert anonymity.block_complete(span, "2026-W12", {"2026-W10": True})
+    # Early on Monday in Europe the rule's week (UTC-12) is still the last one: a closed one-week
+    # round shows (nothing else can join it); a two-week block waits until its first week is over
+    # everywhere.
+    assert anonymity.block_complete(Span(("2026-W11",)), "2026-W10", {"2026-W11": True})
+    assert not anonymity.block_complete(span, "2026-W10", {"2026-W10": True, "2026-W11": True})
     assert not anonymity.block_complete(span, "2026-W30", {"2026-W10": True, "2026-W11": False})
-    assert anonymity.counts("2026-W10", "2026-W10") and not anonymity.counts("2026-W10", "2026-W11")
+
+
+
+def test_the_rules_clock_ignores_the_teams_time_zone():
+    # 2026-W10 ends on Monday 9 March 00:00 at UTC-12, i.e. 12:00 UTC: not before.
+    over = anonymity.week_over_everywhere("2026-W10")
+    assert over == datetime(2026, 3, 9, 12, tzinfo=UTC)
+    assert anonymity.rule_week(over - timedelta(seconds=1)) == "2026-W10"
+    assert anonymity.rule_week(over) == "2026-W11"
+    # Opened on Sunday evening or even Monday morning in Europe: it still counts; after that never.
+    assert anonymity.counts("2026-W10", datetime(2026, 3, 9, 1, tzinfo=UTC))
+    assert not anonymity.counts("2026-W10", over)
+    assert not anonymity.counts("2026-W10", datetime(2026, 3, 10, 9, tzinfo=UTC))
 
 
 def test_nothing_below_k_and_whole_block_figures_at_k():

@@ -4,6 +4,7 @@ page, Trends and its table, share-back)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -20,7 +21,7 @@ from tests.services.pulse_helpers import (
 from trusthabits.core import anonymity
 from trusthabits.core.calendar import week_monday
 from trusthabits.core.i18n import translate
-from trusthabits.db.models import OutboxMessage, PulseRound, ReportPeriod
+from trusthabits.db.models import OutboxMessage, PulseResponse, PulseRound, ReportPeriod
 from trusthabits.services import pulse_answers, pulse_rounds, results, share_back, trends
 from trusthabits.ui.presenters import teams as team_presenter
 from trusthabits.ui.presenters import trends as trend_presenter
@@ -166,3 +167,32 @@ def test_the_teams_public_page_states_the_period_in_force(session):
     assert team_events.public_page(session, public_id).reporting_weeks == 1
     results.set_period(session, ann.id, team.id, 2, clock.now() - timedelta(weeks=10))
     assert team_events.public_page(session, public_id).reporting_weeks == 2
+
+
+def test_changing_the_time_zone_cannot_add_answers_to_a_shown_block(session):
+    """The attack: two-week blocks; the first week has 3 answers, the second no round. On Monday
+    morning (UTC) Europe is in the next week, so a naive rule shows the block; the manager then
+    moves the team to UTC-11 (still Sunday there), sends the second week's pulse and waits: the
+    block's figures would change by two people's answers."""
+    from trusthabits.db.models import Team
+
+    ann = manager(session)
+    team, weeks = _pooled_team(session, ann, [3, 0])
+    first, second = weeks
+    monday = datetime.combine(week_monday(second) + timedelta(days=7), datetime.min.time(), tzinfo=UTC)
+    assert results.visible_results(session, ann.id, team.id, monday + timedelta(hours=9)).shown_blocks() == []
+    row = session.get(Team, team.id)
+    row.time_zone = "Pacific/Pago_Pago"
+    session.add(row)
+    session.commit()
+    opened = monday + timedelta(hours=9, minutes=30)  # Sunday 22:30 in Pago Pago: its own week there
+    late = PulseRound(team_id=team.id, iso_week=second, instrument_version=2, opened_at=opened,
+                      closes_at=opened + timedelta(hours=1), closed_at=opened + timedelta(hours=1))
+    session.add(late)
+    session.commit()
+    for given in [_given(second, 5)] * 2:
+        session.add(PulseResponse(team_id=team.id, iso_week=second, instrument_version=2, answers=json.dumps(given)))
+    session.commit()
+    # It counts (opened before the week was over everywhere), so the block shows once, with all five.
+    shown = results.visible_results(session, ann.id, team.id, monday + timedelta(hours=13)).shown_blocks()
+    assert [(b.weeks, b.n) for b in shown] == [((first, second), 5)]

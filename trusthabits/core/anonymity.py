@@ -10,7 +10,8 @@ screen between answers and subtract one figure from another. So:
    block is disjoint from every other.
 2. **Only complete blocks.** A block is visible only when no answer can still join it
    (`block_complete`: every round in it closed, and all its weeks past or its last week's round
-   closed; a round opened outside its own week never counts, `counts`), and when its answers
+   closed; a round opened after its week ended never counts, `counts`; both measured so that a
+   change of the team's time zone changes nothing, `rule_week`), and when its answers
    reach the team's k (never below MIN_K). An open round contributes nothing but participation
    ("x of n answered"). Weeks of a multi-week block are never shown on their own.
 3. **One set per figure.** Every figure (trust index, each need, each item, each "seen by the
@@ -28,10 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from statistics import fmean
+from zoneinfo import ZoneInfo
 
-from trusthabits.core.calendar import iso_week_key, week_monday
+from trusthabits.core.calendar import iso_week_key, local_week_key, week_monday
 from trusthabits.core.instrument import NEEDS, TRUST, instrument, seen_behaviour
 from trusthabits.core.pulse import MIN_K as MIN_K
 
@@ -123,23 +125,44 @@ def block_of(iso_week: str, changes: Iterable[PeriodChange]) -> Span:
     return blocks_between(iso_week, iso_week, changes)[0]
 
 
+# Weeks are the team's ISO weeks, but a manager can change the team's time zone, which moves
+# "this week" by up to a day. So the two time tests of the rule use the LAST time zone to finish
+# a week (UTC-12): by then the week is over in every time zone, whatever the team's is later.
+LAST_ZONE = "Etc/GMT+12"  # POSIX sign: this is UTC-12
+
+
+def rule_week(now: datetime) -> str:
+    """The week the rule counts as current: the earliest "this week" anywhere on earth."""
+    return local_week_key(now, LAST_ZONE)
+
+
+def week_over_everywhere(iso_week: str) -> datetime:
+    """The instant `iso_week` has ended in every time zone (its Monday after, 00:00 at UTC-12)."""
+    monday = week_monday(iso_week) + timedelta(weeks=1)
+    return datetime.combine(monday, time(0), tzinfo=ZoneInfo(LAST_ZONE)).astimezone(UTC)
+
+
 def block_complete(span: Span, current_week: str, rounds_closed: Mapping[str, bool]) -> bool:
     """No answer can still join the block: every round in it is closed, and either all its
-    weeks are past (in the team's own calendar) or it is in its last week and that week's round
-    is already closed (a week has one round, and rounds of earlier weeks opened in their own
-    weeks). `rounds_closed` maps the week of each round that counts (see `counts`) to whether
-    it is closed."""
+    weeks are over everywhere, or its last week's round is already closed (a week has one
+    round) and every earlier week of the block is over everywhere (a round opened now for one
+    of them would not count, see `counts`). `current_week` is `rule_week(now)`; `rounds_closed`
+    maps the week of each round that counts to whether it is closed."""
     if not all(rounds_closed.get(week, True) for week in span.weeks):
         return False
-    now, end = week_index(current_week), week_index(span.end)
-    return now > end or (now == end and rounds_closed.get(span.end) is True)
+    now = week_index(current_week)
+    if now > week_index(span.end):
+        return True
+    return rounds_closed.get(span.end) is True and all(week_index(w) < now for w in span.weeks[:-1])
 
 
-def counts(round_week: str, opened_in_week: str) -> bool:
-    """A round's answers count towards its block only if it was opened in its own week: a round
-    opened late (a catch-up after downtime) could otherwise add answers to a block already shown,
-    and the difference would be one small group's answers. Its answers are never shown."""
-    return round_week == opened_in_week
+def counts(round_week: str, opened_at: datetime) -> bool:
+    """A round's answers count towards its block only if it was opened before its week ended
+    everywhere: a round opened later (a catch-up after downtime, or after a change of time zone)
+    could otherwise add answers to a block already shown, and the difference would be one small
+    group's answers. Such a round's answers are never shown. Independent of the team's time
+    zone, so changing it never changes which rounds count."""
+    return opened_at < week_over_everywhere(round_week)
 
 
 # --- figures -----------------------------------------------------------------------------------

@@ -157,9 +157,8 @@ def _results(session: Session, team: Team, now: datetime, since_week: str | None
     k = max(team.k_threshold, anonymity.MIN_K)
     current = local_week_key(now, team.time_zone)
     rounds = session.exec(select(PulseRound).where(PulseRound.team_id == team_id)).all()
-    # Only rounds opened in their own week count towards a block (core.anonymity.counts).
-    by_week = {r.iso_week: r for r in rounds
-               if anonymity.counts(r.iso_week, local_week_key(r.opened_at, team.time_zone))}
+    # Only rounds opened before their week was over count towards a block (core.anonymity.counts).
+    by_week = {r.iso_week: r for r in rounds if anonymity.counts(r.iso_week, r.opened_at)}
     first = since_week or min([current, *(r.iso_week for r in rounds)])
     changes = period_changes(session, team_id)
     spans = anonymity.blocks_between(min(first, current), current, changes)
@@ -167,7 +166,7 @@ def _results(session: Session, team: Team, now: datetime, since_week: str | None
     # Closed means finalised (closed_at set): only then are all of a round's answers stored.
     closed = {r.iso_week: r.closed_at is not None for r in by_week.values()}
 
-    complete = [s for s in spans if anonymity.block_complete(s, current, closed)]
+    complete = [s for s in spans if anonymity.block_complete(s, anonymity.rule_week(now), closed)]
     answers = _answers(session, team_id, [w for s in complete for w in s.weeks if w in by_week])
     blocks = [_block(session, team_id, s, by_week, counts, k, s in complete, answers) for s in spans]
     open_rounds = [
