@@ -49,11 +49,6 @@ config = rx.Config(
     # tab's file for expiry again and again (39 % of a busy process's time, see bench/).
     state_manager_mode=settings.state_manager,
     redis_url=settings.redis_url,
-    # How long a tab's state lock in Redis outlives a worker that died holding it (Reflex's
-    # default 10 s): a tab whose event was on its way then waits that long on its next worker.
-    # Our handlers hold it for milliseconds (Reflex warns past 1 s); REFLEX_REDIS_LOCK_EXPIRATION
-    # (milliseconds) overrides it.
-    redis_lock_expiration=5000,
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,

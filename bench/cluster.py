@@ -66,8 +66,46 @@ def client_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def tree_cpu_s(roots: dict[str, list[int]]) -> dict[str, float]:
+    """CPU seconds so far of each group of process trees (user + system, with reaped children)."""
+    tree, out = _children(), {}
+    for group, pids in roots.items():
+        total, todo = 0.0, list(pids)
+        while todo:
+            pid = todo.pop()
+            todo += tree.get(pid, [])
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += sum(int(fields[n]) for n in (11, 12, 13, 14)) / TICK
+        out[group] = total
+    return out
+
+
+def busy_cores_s() -> float:
+    """CPU seconds the whole machine has been busy (every process, every core)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(values) - values[3] - values[4]) / TICK
+
+
 async def measure_levels(base_url: str, sessions, names: Names, levels: list[int], rate: float, seconds: float,
-                         saturate_seconds: float, label: str) -> dict:
+                         saturate_seconds: float, label: str, server_pids) -> dict:
     results: dict = {"levels": {}}
     clients = []
     for level in levels:
@@ -79,10 +117,18 @@ async def measure_levels(base_url: str, sessions, names: Names, levels: list[int
                                                                "load": machine_load()}
         print(f"{label} {level:>3} clients at {rate:g}/s: {json.dumps(results['levels'][level])}", flush=True)
     reset_counts(clients)
-    cpu = client_cpu_s()
+    cpu, servers, machine = client_cpu_s(), tree_cpu_s(server_pids()), busy_cores_s()
     elapsed = await drive(clients, saturate_seconds, None)
+    servers_after, machine_after = tree_cpu_s(server_pids()), busy_cores_s()
     results["saturation"] = summary(clients, elapsed) | {"client_cpu_s": round(client_cpu_s() - cpu, 1),
                                                          "load": machine_load()}
+    # What bounds it: the cores each server used, and its CPU per confirmed tap.
+    taps = max(1, results["saturation"]["confirmed"])
+    results["saturation"]["server_cores"] = {
+        group: round((servers_after[group] - servers[group]) / elapsed, 2) for group in servers}
+    results["saturation"]["server_cpu_ms_per_tap"] = {
+        group: round((servers_after[group] - servers[group]) * 1000 / taps, 2) for group in servers}
+    results["saturation"]["machine_busy_cores"] = round((machine_after - machine) / elapsed, 2)
     print(f"{label} saturation with {len(clients)} clients: {json.dumps(results['saturation'])}", flush=True)
     await close_clients(clients)
     return results
@@ -95,14 +141,24 @@ def single_process(args, names: Names) -> dict:
         engine = build_engine(url)
         sessions = seed_managers(engine, args.clients)
         os.environ["TRUSTHABITS_STATE_MANAGER"] = args.single_state_manager
+        started: list = []
         try:
-            with production_server(url, Path(tmp) / "server.log") as base_url:
+            with production_server(url, Path(tmp) / "server.log", started) as base_url:
                 return asyncio.run(measure_levels(base_url, sessions, names, args.levels, args.rate,
                                                   args.level_seconds, args.saturate_seconds,
-                                                  f"single({args.single_state_manager})"))
+                                                  f"single({args.single_state_manager})",
+                                                  lambda: {"single process": [started[0].pid]}))
         finally:
             os.environ.pop("TRUSTHABITS_STATE_MANAGER", None)
             engine.dispose()
+
+
+def cluster_pids(cluster: LocalCluster) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for name, process in cluster.processes.items():
+        group = "workers" if name.startswith("worker") else "scheduler" if name.startswith("scheduler") else name
+        groups.setdefault(group, []).append(process.pid)
+    return groups
 
 
 def leader_scheduler(cluster: LocalCluster) -> str | None:
@@ -219,7 +275,8 @@ def main() -> int:
     sessions = seed_managers(engine, args.clients)
     if not args.skip_levels:
         results["cluster"] = asyncio.run(measure_levels(cluster.base_url, sessions, names, args.levels, args.rate,
-                                                        args.level_seconds, args.saturate_seconds, "cluster"))
+                                                        args.level_seconds, args.saturate_seconds, "cluster",
+                                                        lambda: cluster_pids(cluster)))
     results["fault"] = asyncio.run(fault_run(cluster, engine, sessions, names, args))
     print(f"fault run: {json.dumps(results['fault'])}", flush=True)
     engine.dispose()

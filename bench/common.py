@@ -37,8 +37,9 @@ def session_cookie(token: str, host: str = "localhost") -> dict:
 
 
 @contextmanager
-def production_server(database_url: str, log_path: Path) -> Iterator[str]:
-    """`reflex run --env prod` on a free port against `database_url`; yields the base URL."""
+def production_server(database_url: str, log_path: Path, started: list | None = None) -> Iterator[str]:
+    """`reflex run --env prod` on a free port against `database_url`; yields the base URL (and
+    appends the process to `started`, for a caller that measures its CPU)."""
     port = free_port()
     bin_dir = Path(sys.executable).parent
     base_url = f"http://localhost:{port}"
@@ -51,6 +52,8 @@ def production_server(database_url: str, log_path: Path) -> Iterator[str]:
         process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,
                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
+    if started is not None:
+        started.append(process)
     try:
         _wait_healthy(process, base_url, log_path)
         yield base_url

@@ -17,7 +17,7 @@ from redis.asyncio import Redis
 from reflex.utils.token_manager import RedisTokenManager
 
 from deploy.local_cluster import free_port
-from trusthabits.web.tabs import ALIVE_TTL_MS, WAIT_FOR_OWNER_S, ReclaimingTokenManager, alive_key
+from trusthabits.web.tabs import ALIVE_TTL_MS, WAIT_FOR_OWNER_S, ReclaimingTokenManager, alive_key, lock_key
 
 TOKEN = "6f1f9d0e-3c0a-4a57-9a38-1f8b9e0c2d11"
 
@@ -55,16 +55,19 @@ def test_a_tab_left_behind_by_a_crashed_worker_keeps_its_token(redis_url):
         probe = Redis.from_url(redis_url)
         try:
             assert await crashed.link_token_to_sid(TOKEN, "sid-1") is None
-            # Its last heartbeat, then SIGKILL: nothing deletes the socket record or the key.
+            # Its last heartbeat, then SIGKILL in the middle of an event: nothing deletes the
+            # socket record, the heartbeat key or the lock on the tab's state.
             await probe.set(alive_key(crashed.instance_id), b"1", px=ALIVE_TTL_MS)
+            await probe.set(lock_key(TOKEN), b"event-of-the-dead-worker", px=10_000)
+            await crashed.close()  # its connections and subscriptions die with it
             started = time.monotonic()
             assert await next_worker.link_token_to_sid(TOKEN, "sid-2") is None  # same token: same state
             waited = time.monotonic() - started
             assert await _record_owner(probe, next_worker, TOKEN) == next_worker.instance_id
+            assert not await probe.exists(lock_key(TOKEN))  # the tab's hydrate need not wait 10 s
             return waited
         finally:
-            for manager in (crashed, next_worker):
-                await manager.close()
+            await next_worker.close()
             await probe.aclose()
 
     waited = asyncio.run(run())
@@ -94,10 +97,12 @@ def test_a_tab_duplicated_while_its_worker_lives_gets_a_new_token(redis_url):
         try:
             await asyncio.sleep(0.1)
             assert await owner.link_token_to_sid(TOKEN + "y", "sid-1") is None
+            await probe.set(lock_key(TOKEN + "y"), b"event-in-progress", px=10_000)
             started = time.monotonic()
             new_token = await other.link_token_to_sid(TOKEN + "y", "sid-2")
             waited = time.monotonic() - started
             still_owner = await _record_owner(probe, owner, TOKEN + "y")
+            assert await probe.get(lock_key(TOKEN + "y")) == b"event-in-progress"  # untouched
             return new_token, waited, still_owner == owner.instance_id
         finally:
             heartbeat.cancel()

@@ -11,7 +11,8 @@ a new token: the tab comes back signed in (the session cookie rides along) but w
 `trusthabits_worker_alive_<instance id>` in Redis (renewed every HEARTBEAT_S, gone ALIVE_TTL_MS
 after the worker stops renewing it). A tab whose record names another worker that has no such
 key any more was left behind by a dead worker: its record is dropped (compare-and-delete, so a
-newer claim wins) and Reflex links the tab under its own token, with its state. While the owner's
+newer claim wins), so is the lock the dead worker may have held on the tab's state (an event
+it never finished), and Reflex links the tab under its own token, with its state. While the owner's
 key still lives the connect waits up to WAIT_FOR_OWNER_S for it to lapse; a worker that stays
 alive really holds the tab (a duplicated browser tab), and Reflex's new-token rule applies as before.
 
@@ -50,6 +51,11 @@ def alive_key(instance_id: str) -> str:
     return f"{ALIVE_PREFIX}{instance_id}"
 
 
+def lock_key(token: str) -> str:
+    """The Redis key of the lock on a tab's state (Reflex's StateManagerRedis._lock_key)."""
+    return f"{token}_lock"
+
+
 class ReclaimingTokenManager(RedisTokenManager):
     """Reflex's Redis token manager, plus: a dead worker's records do not cost its tabs their state."""
 
@@ -80,6 +86,10 @@ class ReclaimingTokenManager(RedisTokenManager):
                 return  # the owner lives: a duplicated tab, which gets a new token
             await asyncio.sleep(POLL_S)
         if await self.redis.eval(_COMPARE_AND_DELETE, 1, key, raw):  # type: ignore[misc]
+            # A tab's events reach only the worker holding its socket: a lock on its state now
+            # is the dead worker's, taken for an event it never finished. Left alone it would
+            # hold the tab's hydrate for the rest of Reflex's lock expiry (10 s).
+            await self.redis.delete(lock_key(token))
             type(self).reclaimed += 1
             log.info("tab reclaimed from stopped worker %s", record.instance_id[:8])
 
