@@ -100,3 +100,42 @@ def test_the_manager_erases_a_member_after_confirming(page, app_server):
     expect(page.locator(".member-row")).to_have_count(2)
     with Session(app_server.engine) as session:
         assert not session.exec(select(Member).where(Member.email == "hal@kept.example")).all()
+
+
+def test_everything_downloads_as_one_zip_whose_log_imports_into_a_fresh_account(page, app_server, browser, tmp_path):
+    import json
+    import zipfile
+
+    from trusthabits.services import actions
+
+    email = unique_email("export-all")
+    manager = create_manager(app_server, email, name="Zoe")
+    with Session(app_server.engine) as session:
+        actions.log_action(session, manager.id, "courage", note="=1+1 stays text")
+        teams.create_team(session, manager.id, name="Ours", language="en", time_zone="Europe/Amsterdam")
+    sign_in(page, app_server, email)
+    expect_home(page, app_server, "Zoe")
+    open_page(page, f"{app_server.base_url}/history")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Everything (zip)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".zip")
+    with zipfile.ZipFile(download.path()) as archive:
+        document = json.loads(archive.read("trusthabits-export.json"))
+        log = archive.read("actions.json")
+        assert "'=1+1 stays text" in archive.read("actions.csv").decode()
+    assert document["profile"]["email"] == email and document["teams"][0]["name"] == "Ours"
+
+    fresh = unique_email("export-fresh")
+    create_manager(app_server, fresh, name="Fresh")
+    other = new_phone_page(browser)
+    try:
+        sign_in(other, app_server, fresh)
+        expect_home(other, app_server, "Fresh")
+        open_page(other, f"{app_server.base_url}/history")
+        target = tmp_path / "actions.json"
+        target.write_bytes(log)
+        other.locator("#your-data input[type=file]").set_input_files(str(target))
+        expect(other.get_by_text("Imported 1 entries", exact=False)).to_be_visible()
+    finally:
+        other.context.close()

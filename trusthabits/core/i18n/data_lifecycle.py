@@ -210,4 +210,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No analytics, no advertising, no tracking. Nothing is sold or shared.",
         "nl": "Geen analytics, geen advertenties, geen tracking. Niets wordt verkocht of gedeeld.",
     },
+    # History → Your data: the full export
+    "data.export_all": {
+        "en": "Everything (zip)",
+        "nl": "Alles (zip)",
+    },
+    "data.export_all_hint": {
+        "en": (
+            "Your profile, log, habits, reflections, commitments, teams and members, and each closed period's "
+            "team results as you see them (averages only, only with enough answers); JSON and CSV. The "
+            "actions.json inside can be imported here again."
+        ),
+        "nl": (
+            "Je profiel, log, gewoontes, reflecties, voornemens, teams en leden, en de teamresultaten van elke "
+            "afgesloten periode zoals jij ze ziet (alleen gemiddelden, alleen bij genoeg antwoorden); JSON en "
+            "CSV. De actions.json erin kun je hier weer importeren."
+        ),
+    },
 }

@@ -21,6 +21,9 @@ def your_data(state) -> rx.Component:
                 rx.button(rx.icon("download", size=18), t("data.export_json"), on_click=state.export_json, **button),
                 width="100%",
             ),
+            rx.button(rx.icon("archive", size=18), t("data.export_all"), on_click=state.export_all, variant="soft",
+                      size="3", min_height=TAP_TARGET, width="100%", id="export-all"),
+            rx.text(t("data.export_all_hint"), size="1", color_scheme="gray"),
             rx.upload.root(
                 rx.button(rx.icon("upload", size=18), t("data.import"), type="button", variant="outline", size="3",
                     min_height=TAP_TARGET, width="100%"),

@@ -9,7 +9,8 @@ from typing import Any
 import reflex as rx
 from sqlmodel import Session
 
-from trusthabits.services import data_transfer
+from trusthabits.core import clock
+from trusthabits.services import data_transfer, personal_export
 from trusthabits.ui.events import Me, signed_in
 
 UPLOAD_ID = "import-json"
@@ -27,6 +28,13 @@ class DataTransferMixin(rx.State, mixin=True):
     @signed_in
     def export_csv(self, me: Me) -> Any:
         return self._download(me, data_transfer.export_csv, "csv", "text/csv")
+
+    @signed_in
+    def export_all(self, me: Me) -> Any:
+        """Everything of this manager in one zip (services/personal_export.py)."""
+        data = me.call(personal_export.build, me.id, clock.now())
+        return rx.download(data=data, filename=f"trusthabits-export-{me.today().isoformat()}.zip",
+                           mime_type="application/zip")
 
     @signed_in
     def export_json(self, me: Me) -> Any:
