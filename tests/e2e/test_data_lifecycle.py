@@ -139,3 +139,28 @@ def test_everything_downloads_as_one_zip_whose_log_imports_into_a_fresh_account(
         expect(other.get_by_text("Imported 1 entries", exact=False)).to_be_visible()
     finally:
         other.context.close()
+
+
+def test_metrics_of_the_running_app_count_websockets_and_time_handlers_by_name(page, app_server):
+    import re
+    import urllib.request
+
+    email = unique_email("metrics")
+    create_manager(app_server, email, name="Mo")
+    sign_in(page, app_server, email)
+    expect_home(page, app_server, "Mo")
+    open_page(page, f"{app_server.base_url}/settings")
+    # This test talks to the worker directly from the same machine: allowed without a token.
+    with urllib.request.urlopen(f"{app_server.base_url}/metrics") as response:
+        text = response.read().decode()
+    sockets = re.search(r"^trusthabits_websockets_active (\S+)$", text, re.M)
+    assert sockets and float(sockets.group(1)) >= 1
+    assert 'trusthabits_event_handler_seconds_count{handler="SettingsState.load"}' in text
+    assert 'trusthabits_outbox_messages{status="queued"}' in text
+    # Through a proxy (which adds X-Forwarded-For), or from elsewhere: refused.
+    request = urllib.request.Request(f"{app_server.base_url}/metrics", headers={"X-Forwarded-For": "203.0.113.9"})
+    try:
+        urllib.request.urlopen(request)
+        raise AssertionError("a proxied request read /metrics")
+    except urllib.error.HTTPError as refused:
+        assert refused.code == 403

@@ -91,3 +91,9 @@ def test_hostile_form_values_store_nothing(client, links):
     page = client.post(f"/pulse/{links[2]}", data=hostile)
     assert page.status_code == 422
     assert "Dank je wel!" in client.post(f"/pulse/{links[2]}", data=answers(value=4)).text
+
+
+def test_the_answer_page_links_the_privacy_page_without_sending_the_token_along(client, links):
+    page = client.get(f"/pulse/{links[0]}")
+    # The page's address is the member's token: the link must not carry it as a Referer.
+    assert re.search(r'<a href="/privacy" rel=noreferrer id=privacy-link>Privacy: wat wordt bewaard', page.text)
