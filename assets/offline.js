@@ -16,9 +16,17 @@
   var DB_NAME = "trusthabits", STORE = "taps";
   var syncing = false;
 
+  // Registered a little after the page has loaded and gone quiet: installing the worker fetches
+  // Today's scripts once more for its cache, which must not compete with the first paint.
+  function registerWorker() {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* no worker: still works online */ });
+  }
   if ("serviceWorker" in navigator) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js").catch(function () { /* no worker: still works online */ });
+      setTimeout(function () {
+        if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 5000 });
+        else registerWorker();
+      }, 3000);
     });
   }
 
@@ -72,6 +80,9 @@
   }
 
   function render() {
+    if (!document.getElementById("offline-texts") && !document.getElementById("offline-queue")) {
+      return Promise.resolve();  // not on Today: nothing to show
+    }
     return allTaps().then(function (taps) {
       var words = texts();
       var panel = document.getElementById("offline-queue");
@@ -231,7 +242,7 @@
   function start() {
     shortcut();
     render();
-    setTimeout(sync, 500);
+    setTimeout(sync, 2000);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
