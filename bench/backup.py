@@ -7,7 +7,8 @@ Usage:
 
 Prints one JSON line per (data set, database): rows, backup file size, and the median of `runs`
 backups and of `runs` restores into a fresh, empty database (each restore includes its checks:
-migration head, every table's row count; SQLite also PRAGMA integrity_check).
+migration head, every table's row count; SQLite also PRAGMA integrity_check), and of the bench
+manager's full personal export (services/personal_export.py).
 """
 
 from __future__ import annotations
@@ -55,13 +56,37 @@ def _measure(dataset: str, url: str, fresh_url, folder: Path, runs: int) -> dict
         backup.restore(target, fresh)
         restores.append(time.perf_counter() - start)
     assert manifest is not None
+    export_s = _export_seconds(url, runs)
     return {
         "dataset": dataset, "database": backup.kind_of(url), "rows": sum(manifest.row_counts.values()),
         "action_log": manifest.row_counts.get("action_log"),
         "pulse_response": manifest.row_counts.get("pulse_response"),
         "backup_kib": round(size / 1024), "backup_s": round(statistics.median(backups), 3),
-        "restore_s": round(statistics.median(restores), 3), "runs": runs,
+        "restore_s": round(statistics.median(restores), 3), "personal_export_s": export_s, "runs": runs,
     }
+
+
+def _export_seconds(url: str, runs: int) -> float:
+    """The bench manager's full personal export (History → Everything), median of `runs`."""
+    from sqlmodel import Session, select
+
+    from trusthabits.core import clock
+    from trusthabits.db.engine import build_engine
+    from trusthabits.db.models import Manager
+    from trusthabits.services import personal_export
+
+    engine = build_engine(url)
+    times = []
+    try:
+        with Session(engine) as session:
+            manager = session.exec(select(Manager)).one()
+            for _ in range(runs):
+                start = time.perf_counter()
+                personal_export.build(session, manager.id or 0, clock.now())
+                times.append(time.perf_counter() - start)
+    finally:
+        engine.dispose()
+    return round(statistics.median(times), 3)
 
 
 def _sqlite(dataset: str, runs: int) -> dict:

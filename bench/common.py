@@ -37,9 +37,11 @@ def session_cookie(token: str, host: str = "localhost") -> dict:
 
 
 @contextmanager
-def production_server(database_url: str, log_path: Path, started: list | None = None) -> Iterator[str]:
-    """`reflex run --env prod` on a free port against `database_url`; yields the base URL (and
-    appends the process to `started`, for a caller that measures its CPU)."""
+def production_server(database_url: str, log_path: Path, started: list | None = None,
+                      extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`reflex run --env prod` on a free port against `database_url` (and any `extra_env`
+    settings); yields the base URL (and appends the process to `started`, for a caller that
+    measures its CPU)."""
     port = free_port()
     bin_dir = Path(sys.executable).parent
     base_url = f"http://localhost:{port}"
@@ -47,7 +49,8 @@ def production_server(database_url: str, log_path: Path, started: list | None = 
            "TRUSTHABITS_BASE_URL": base_url, "REFLEX_USE_SYSTEM_BUN": "1",
            # Its own build folder: a `make run` in this checkout keeps its .web/ (README).
            "REFLEX_WEB_WORKDIR": str(ROOT / ".web-bench"), "REFLEX_STATES_WORKDIR": str(log_path.parent / "states"),
-           "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+           "PATH": f"{ROOT / '.tools/node_modules/.bin'}{os.pathsep}{bin_dir}{os.pathsep}{os.environ['PATH']}",
+           **(extra_env or {})}
     with log_path.open("wb") as log:
         process = subprocess.Popen([str(bin_dir / "reflex"), "run", "--env", "prod"], cwd=ROOT, env=env,
                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -22,15 +22,26 @@ caller can check them against the database.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from dataclasses import dataclass, field
 
 import socketio
+import socketio.packet
 
 NAMESPACE = "/_event"
 ROUTER_DATA = {"pathname": "/", "asPath": "/"}
 FIELD = "{}_rx_state_"  # how a state var is named in a delta
+
+
+class BrowserPacket(socketio.packet.Packet):
+    """Packets encoded as a browser's JSON.stringify does: plain ASCII escapes for anything odd,
+    a lone surrogate included. Its own class, because Reflex sets its server's encoder on
+    socket.io's shared Packet class, which a client in a process that imported the app would
+    otherwise use too."""
+
+    json = json
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,7 @@ class Tab:
     async def connect(self, timeout: float = 10) -> None:
         """Connect and hydrate; returns once the page's on_load has run (so `signed_in` says
         whether the session cookie was accepted)."""
-        client = socketio.AsyncClient(reconnection=False)
+        client = socketio.AsyncClient(reconnection=False, serializer=BrowserPacket)
         client.on("event", self._on_update, namespace=NAMESPACE)
         client.on("disconnect", self._on_disconnect, namespace=NAMESPACE)
         client.on("new_token", self._on_new_token, namespace=NAMESPACE)

@@ -11,6 +11,7 @@ from trusthabits.config import configure_logging, get_settings, redact_url
 from trusthabits.db.migrate import current_revision
 from trusthabits.http_api import api
 from trusthabits.services import scheduler
+from trusthabits.ui import socket_guard
 from trusthabits.ui.components.shell import connection_overlay
 from trusthabits.ui.pages import all_pages
 from trusthabits.ui.states.app import LANGUAGE_SCRIPT
@@ -76,5 +77,7 @@ for page in all_pages():  # every module in ui/pages/ that declares PAGE
         app.add_page(page.view, route=route, title=page.title, on_load=page.on_load)
 # /metrics counts this worker's open event websockets (python-engineio's table of sockets).
 metrics.count_websockets_with(lambda: len(getattr(app.sio.eio, "sockets", {})) if app.sio else 0)
+# What a socket sends is screened before Reflex decodes and runs it (ui/socket_guard.py).
+socket_guard.install(app)
 app.register_lifespan_task(log_startup)
 app.register_lifespan_task(run_scheduler)

@@ -16,25 +16,20 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from tests.e2e.conftest import ARTIFACTS, new_phone_page, unique_email
-from tests.e2e.helpers import create_manager, open_page, sign_in
-from trusthabits.core import clock
+from tests.e2e.helpers import create_manager, expect_home, open_page, sign_in
 from trusthabits.core.anonymity import Answer, block_figures
-from trusthabits.core.calendar import local_week_key
 from trusthabits.core.instrument import CURRENT
-from trusthabits.db.models import Invitation, Member, OutboxMessage, PulseResponse
+from trusthabits.db.models import Invitation, Member, OutboxMessage, PulseResponse, PulseRound
 from trusthabits.services import teams
 
 MEMBERS = ["anna@attack.example", "bram@attack.example", "cato@attack.example", "daan@attack.example"]
 VALUES = {"anna@attack.example": "4", "bram@attack.example": "5", "cato@attack.example": "2"}
-WEEK = local_week_key(clock.now(), "Europe/Amsterdam")  # the server runs on the real clock too
-
-
-def _answer(browser, link: str, value: str) -> None:
+def _answer(browser, link: str, value: str, week: str) -> None:
     phone = new_phone_page(browser)
     try:
         open_page(phone, link)
         questions = phone.locator("fieldset[data-item]")
-        expect(questions).to_have_count(len(CURRENT.items_for_week(WEEK)))
+        expect(questions).to_have_count(len(CURRENT.items_for_week(week)))
         for index in range(questions.count()):
             questions.nth(index).get_by_role("radio", name=value, exact=True).check()
         phone.get_by_role("button", name="Send my answers").click()
@@ -57,6 +52,7 @@ def test_the_subtraction_attack_yields_nothing(page, browser, app_server):
         fourth = session.exec(select(Member).where(Member.team_id == team.id, Member.email == MEMBERS[3])).one()
         teams.set_member_active(session, manager.id, team.id, fourth.id, False)
     sign_in(page, app_server, email)
+    expect_home(page, app_server, "Marit")  # signed in before the team page is asked for
     open_page(page, f"{app_server.base_url}/team/{team.id}")
 
     page.get_by_role("button", name="Send this week's pulse now").click()
@@ -64,10 +60,12 @@ def test_the_subtraction_attack_yields_nothing(page, browser, app_server):
     with Session(app_server.engine) as session:
         links = {m.to_address: m.link for m in session.exec(
             select(OutboxMessage).where(OutboxMessage.manager_id == manager.id, OutboxMessage.kind == "pulse_invite"))}
+        # The round's own week, not one computed here: the test may run across midnight in Amsterdam.
+        week = session.exec(select(PulseRound.iso_week).where(PulseRound.team_id == team.id)).one()
     assert set(links) == set(MEMBERS[:3])
 
     for member, value in VALUES.items():
-        _answer(browser, links[member], value)
+        _answer(browser, links[member], value, week)
     open_page(page, f"{app_server.base_url}/team/{team.id}")
     expect(_week(page).locator(".answered-count")).to_have_text("3 of 3 answered")
     # Open: no figure at all, however many answered.
@@ -95,7 +93,7 @@ def test_the_subtraction_attack_yields_nothing(page, browser, app_server):
                   for r in session.exec(select(PulseResponse).where(PulseResponse.team_id == team.id))]
     assert len(stored) == 3
     # The figures are those of the first three answers: what they chose on their phones.
-    chosen = [Answer(WEEK, CURRENT.version, {item.key: int(value) for item in CURRENT.items_for_week(WEEK)})
+    chosen = [Answer(week, CURRENT.version, {item.key: int(value) for item in CURRENT.items_for_week(week)})
               for value in VALUES.values()]
     expected = block_figures(chosen, 3)
     assert expected == block_figures(stored, 3) and expected.trust is not None

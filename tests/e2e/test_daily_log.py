@@ -159,6 +159,16 @@ def test_history_csv_download_filter_search_and_import(page, app_server, tmp_pat
 
     open_page(page, f"{app_server.base_url}/history")
     expect(page.locator("#heat-summary")).to_have_text("Entries in the last 12 months: 2")
+    # The heatmap reads by keyboard and screen reader: its scroll box takes focus and is named by
+    # the summary, each past day is an image named by its date and count, and the upload's
+    # hidden file input has a name of its own.
+    grid = page.get_by_role("group", name="Entries in the last 12 months: 2")
+    grid.focus()
+    expect(grid).to_be_focused()
+    expect(page.get_by_role("img", name="Today: 2", exact=True)).to_have_count(1)
+    expect(page.locator(".heat-cell[aria-hidden=true]")).to_have_count(
+        6 - local_today().weekday())  # the days still to come this week
+    expect(page.locator("#your-data input[type=file]")).to_have_accessible_name("Import a JSON export")
     with page.expect_download() as info:
         page.get_by_role("button", name="CSV", exact=True).click()
     download = info.value

@@ -9,13 +9,14 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import unique_email
-from tests.e2e.helpers import create_manager, open_page, sign_in
+from tests.e2e.helpers import create_manager, expect_home, open_page, sign_in
 
 
 def test_a_team_pools_its_answers_in_two_week_blocks(page, app_server):
     email = unique_email("period")
     create_manager(app_server, email, name="Noor")
     sign_in(page, app_server, email)
+    expect_home(page, app_server, "Noor")  # signed in before the next page is asked for
     open_page(page, f"{app_server.base_url}/team")
     page.get_by_label("Team name").fill("Kleine ploeg")
     page.get_by_role("button", name="Create team").click()

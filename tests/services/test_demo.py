@@ -71,3 +71,21 @@ def test_demo_answers_include_the_seen_by_the_team_item(session):
     for week, version, answers in rows:
         seen = instrument(version).seen_item_for_week(week)
         assert version == 2 and seen is not None and seen.key in json.loads(answers)
+
+
+def test_demo_shows_the_whole_loop_in_the_reflection_and_on_trends(session):
+    """Reflect has the team's latest shown period with a change and released comments (never one
+    of a week below k); Trends has logged-vs-seen points and a sentence where they diverge."""
+    from trusthabits.services import results, team_reflection
+
+    workspace = demo.create_demo(session, NOW, password="demo password 101")
+    [entry] = team_reflection.team_results(session, workspace.manager_id, NOW)
+    assert entry.block is not None and entry.before is not None and entry.block.comments
+    found = results.visible_results(session, workspace.manager_id, workspace.team_id, NOW)
+    hidden = [b for b in found.blocks if b.complete and b.round_ids and not b.shown]
+    assert len(hidden) == len(demo.THIN_WEEKS) and all(b.comments == () for b in hidden)
+    series = trends.team_trends(session, workspace.manager_id, workspace.team_id, "all", NOW.date(), NOW)
+    assert len(trends.logged_vs_seen_points(series)) == 6
+    seen = trends.insight(series).seen
+    assert any(s.key == "insight.seen_logged_more" and s.values["behaviour"] == "behaviour.stewardship.name"
+               for s in seen)

@@ -78,7 +78,9 @@ def _problem(root) -> str:
 
 @pytest.mark.parametrize(("handler", "payload"), [
     ("delete_pause", {"pause_id": 2**63}),
-    ("delete_pause", {"pause_id": "7"}),
+    ("delete_pause", {"pause_id": "٧"}),  # digits to int(), not to us ("7" is 7, as Reflex converts it)
+    ("delete_pause", {"pause_id": " 7"}),
+    ("delete_pause", {"pause_id": "9" * 20}),
     ("delete_pause", {"pause_id": 7.5}),
     ("delete_pause", {"pause_id": True}),
     ("delete_pause", {}),
@@ -163,3 +165,24 @@ def test_the_team_page_loads_with_one_session_check_and_one_database_session(db_
     assert state.found and state.team_name == "Blue" and len(state.members) == 2
     assert state.schedule_status.next_pulse.startswith("Next pulse")
     assert (len(checks), len(sessions)) == (1, 1)
+
+
+def test_a_database_error_or_a_missing_thing_leaves_the_page_usable_with_a_message(db_path, session, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from trusthabits.services import habits
+
+    _profile, token = _manager(session)
+    today = date.today().isoformat()
+    root, state = _state(HabitsState, "/habits", token=token)
+
+    def database_down(*_args, **_kwargs):
+        raise OperationalError("INSERT …", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(habits, "add_pause", database_down)
+    _run(HabitsState.event_handlers["add_pause"].fn(state, form={"start": today, "end": today}))
+    assert _problem(root) == "Saving did not work just now; nothing was changed. Try again in a moment."
+    monkeypatch.setattr(habits, "add_pause", lambda *_a, **_k: (_ for _ in ()).throw(LookupError("gone")))
+    _run(HabitsState.event_handlers["add_pause"].fn(state, form={"start": today, "end": today}))
+    assert _problem(root) == "That is not there (any more). Reload the page to see what is."
+    assert session.exec(select(HabitPause)).all() == []

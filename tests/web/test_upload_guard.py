@@ -78,3 +78,16 @@ def test_a_signed_out_session_cannot_upload(guarded, token, session):
     accounts.sign_out(session, token)
     client.cookies.set("th_session", token)
     assert client.post("/_upload", content=b"x").status_code == 401 and reads == []
+
+
+def test_the_event_path_takes_websockets_only():
+    from starlette.testclient import TestClient
+
+    from trusthabits.web.event_path import EventPathGuard
+
+    async def app(scope, receive, send):  # what would be engineio: must not be reached by HTTP
+        raise AssertionError("reached the socket server")
+
+    client = TestClient(EventPathGuard(app))
+    for path in ("/_event", "/_event/", "/_event/?EIO=4&transport=polling"):
+        assert client.get(path).status_code == 400

@@ -71,18 +71,30 @@ def _as_record(entry: Entry) -> dict[str, str]:
     }
 
 
-def export_json(session: Session, manager_id: int) -> str:
-    records = [_as_record(e) for e in all_entries(session, manager_id)]
-    return json.dumps({"format": FORMAT, "version": VERSION, "entries": records}, ensure_ascii=False, indent=1)
+def records(session: Session, manager_id: int) -> list[dict[str, str]]:
+    """The manager's entries as export records (read once, for both formats: personal_export)."""
+    return [_as_record(e) for e in all_entries(session, manager_id)]
 
 
-def export_csv(session: Session, manager_id: int) -> str:
+def json_of(rows: list[dict[str, str]], indent: int | None = 1) -> str:
+    return json.dumps({"format": FORMAT, "version": VERSION, "entries": rows}, ensure_ascii=False, indent=indent)
+
+
+def csv_of(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
-    for entry in all_entries(session, manager_id):
-        writer.writerow({name: csv_cell(value) for name, value in _as_record(entry).items()})
+    for row in rows:
+        writer.writerow({name: csv_cell(value) for name, value in row.items()})
     return out.getvalue()
+
+
+def export_json(session: Session, manager_id: int) -> str:
+    return json_of(records(session, manager_id))
+
+
+def export_csv(session: Session, manager_id: int) -> str:
+    return csv_of(records(session, manager_id))
 
 
 def _instant(raw: object) -> datetime | None:

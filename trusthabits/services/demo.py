@@ -3,9 +3,9 @@ logs and a team of six whose simulated pulse answers respond to some behaviours 
 
 Everything goes through the real tables with the same shapes the app writes: rounds with one
 invitation per member, anonymous responses holding only team, week and answers (including the
-weekly "seen by the team" item), and a few weeks where fewer than k answered (they must show as
-gaps), and the manager's weekly reflections (most weeks finished, a few skipped, as in real
-life), each with a commitment for the week after and, a week later, whether it happened. One
+weekly "seen by the team" item) and a comment every other week, and a few weeks where fewer than
+k answered (they must show as gaps), and the manager's weekly reflections (most weeks finished,
+a few skipped, as in real life), each with a commitment for the week after and, a week later, whether it happened. One
 personal experiment ("more empowerment", four weeks) ended a few weeks ago. A seeded RNG makes
 it repeatable.
 """
@@ -36,6 +36,7 @@ from trusthabits.db.models import (
     Invitation,
     Manager,
     Member,
+    PulseComment,
     PulseResponse,
     PulseRound,
 )
@@ -73,6 +74,15 @@ LAGGED_EFFECTS = {"empowerment": (1, 0.16), "humility": (2, 0.13)}
 EXPERIMENT = ("empowerment", 4, 10)
 EXPERIMENT_EXTRA = 3
 UNSEEN_BEHAVIOURS = frozenset({"stewardship"})
+# Comments to "what could you do more of?", one every other week (those of weeks below k stay
+# hidden like any other): the reflection shows the released ones.
+COMMENT_SAMPLES = (
+    "Tell us earlier when priorities change.",
+    "More time in the one-on-ones to talk about where I want to grow.",
+    "Let us decide how we split the on-call weeks.",
+    "Share what you hear from the management meeting.",
+    "Ask the team before promising dates to other departments.",
+)
 
 
 class DemoExists(Exception):
@@ -156,6 +166,9 @@ def _pulse_rounds(session: Session, rng: random.Random, team_id: int, member_ids
         trust = _team_level(counts, index)
         wanted = {TRUST: trust, "autonomy": 2.8 + 0.14 * counts["empowerment"][index], "relatedness": trust - 0.2,
                   "competence": 3.6, **{seen_construct(b.key): _seen_level(counts, index, b.key) for b in BEHAVIOURS}}
+        if index % 2 == 1:
+            session.add(PulseComment(team_id=team_id, iso_week=week,
+                                     text=COMMENT_SAMPLES[index // 2 % len(COMMENT_SAMPLES)]))
         # Responses carry no member: like real ones, nothing ties them to an invitation.
         for position in rng.sample(sorted(who), len(who)):
             session.add(PulseResponse(team_id=team_id, iso_week=week, instrument_version=CURRENT.version,

@@ -37,8 +37,10 @@ from trusthabits.services.results import visible_results
 
 FORMAT = "trusthabits.personal-export"
 VERSION = 1
-# Tables that point at the manager but hold credentials or delivery machinery, not their data.
-NOT_EXPORTED = frozenset({"auth_session", "account_token", "push_subscription", "outbox_message", "team"})
+# Tables that point at the manager but hold credentials or delivery machinery, not their data;
+# teams and the log are exported in their own shapes below.
+NOT_EXPORTED = frozenset({"auth_session", "account_token", "push_subscription", "outbox_message", "team",
+                          "action_log"})
 MANAGER_FIELDS = ("email", "name", "locale", "time_zone", "created_at", "reflect_weekday", "reflect_time",
                   "email_verified_at")
 TEAM_FIELDS = ("name", "language", "time_zone", "k_threshold", "created_at", "pulse_weekday", "pulse_time",
@@ -132,9 +134,11 @@ def build(session: Session, manager_id: int, now: datetime) -> bytes:
     """The manager's whole export as zip bytes."""
     manager = required(session, Manager, manager_id)
     tables = {table.name: _rows(session, table, manager_id) for table in _owned_tables()}
-    tables.pop("action_log", None)  # exported as `actions` below, in the importable format
     teams = _teams(session, manager_id, now)
-    actions = json.loads(data_transfer.export_json(session, manager_id))
+    # The log in History's own import format, read once for JSON and CSV.
+    log_rows = data_transfer.records(session, manager_id)
+    actions_json = data_transfer.json_of(log_rows, indent=None)
+    actions = {"format": data_transfer.FORMAT, "version": data_transfer.VERSION, "entries": log_rows}
     document = {
         "format": FORMAT, "version": VERSION, "exported_at": now.isoformat(),
         "profile": {name: _plain(getattr(manager, name)) for name in MANAGER_FIELDS},
@@ -142,9 +146,10 @@ def build(session: Session, manager_id: int, now: datetime) -> bytes:
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("trusthabits-export.json", json.dumps(document, ensure_ascii=False, indent=1))
-        archive.writestr("actions.json", data_transfer.export_json(session, manager_id))
-        archive.writestr("actions.csv", data_transfer.export_csv(session, manager_id))
+        # No indent: Python's fast (C) encoder runs only without one.
+        archive.writestr("trusthabits-export.json", json.dumps(document, ensure_ascii=False))
+        archive.writestr("actions.json", actions_json)
+        archive.writestr("actions.csv", data_transfer.csv_of(log_rows))
         for name, rows in tables.items():
             if rows:
                 archive.writestr(f"{name}.csv", _csv(rows[0].keys(), rows))

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, func, select
 
-from trusthabits.core import anonymity, clock, insight_sentences
+from trusthabits.core import anonymity, clock, insight_sentences, logged_vs_seen
 from trusthabits.core.anonymity import PeriodChange
 from trusthabits.core.behaviours import BEHAVIOURS
 from trusthabits.core.calendar import iso_week_key, shift_week, week_monday
@@ -42,6 +42,9 @@ class WeekPoint:
     needs: dict[str, float | None] = field(default_factory=dict)
     weeks: tuple[str, ...] = ()
     invited: int = 0
+    # "Seen by the team" (1–5) per behaviour asked in the block, only where the anonymity rule
+    # released that figure (services.results: shown block, and the item's part at k or more).
+    seen: dict[str, float] = field(default_factory=dict)
 
     @property
     def end_week(self) -> str:
@@ -133,7 +136,8 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
             continue
         needs = {need: (f.value if (f := block.needs.get(need)) else None) for need in NEEDS}
         points.append(WeekPoint(span.start, counts[span.start], block.answered,
-                                block.trust.value if block.trust else None, needs, span.weeks, block.invited))
+                                block.trust.value if block.trust else None, needs, span.weeks, block.invited,
+                                {behaviour: figure.value for behaviour, figure in block.seen.items()}))
     return TeamTrends(stored_id(team), team.name, found.k, range_key, points, tuple(changes))
 
 
@@ -143,6 +147,18 @@ class TrendInsight:
     lags: dict[str, list[insight_sentences.Sentence]]  # per behaviour, r (or "too few") at each lag
     need: insight_sentences.Sentence | None
     waiting: insight_sentences.Sentence | None
+    seen: list[insight_sentences.Sentence] = field(default_factory=list)  # logged by you vs seen by the team
+    seen_by_behaviour: dict[str, insight_sentences.Sentence | None] = field(default_factory=dict)
+
+
+def logged_vs_seen_points(series: TeamTrends) -> dict[str, list[logged_vs_seen.Point]]:
+    """Per behaviour (in catalogue order), each released "seen by the team" figure paired with the
+    manager's mean logged count per week over the same block."""
+    figures = [logged_vs_seen.SeenFigure(point.weeks or (point.iso_week,), behaviour, value)
+               for point in series.weeks for behaviour, value in point.seen.items()]
+    # Counts per block are keyed by its first week: summed over the block's weeks they are the block's.
+    found = logged_vs_seen.points(figures, series.counts_by_behaviour())
+    return {b.key: found[b.key] for b in BEHAVIOURS if b.key in found}
 
 
 def insight(series: TeamTrends) -> TrendInsight:
@@ -150,11 +166,14 @@ def insight(series: TeamTrends) -> TrendInsight:
     weeks = [w.iso_week for w in series.weeks]
     counts, trust = series.counts_by_behaviour(), series.trust_by_week()
     correlations = behaviour_correlations(weeks, counts, trust)
+    gaps = logged_vs_seen.gaps(logged_vs_seen_points(series))
     return TrendInsight(
         behaviours=insight_sentences.behaviour_sentences(correlations),
         lags={behaviour: insight_sentences.lag_cells(found) for behaviour, found in correlations.items()},
         need=insight_sentences.need_sentence(weeks, trust, series.needs_by_week()),
         waiting=insight_sentences.waiting_sentence(weeks, trust, series.k),
+        seen=insight_sentences.seen_sentences(gaps, series.k),
+        seen_by_behaviour={g.behaviour: insight_sentences.seen_sentence(g) for g in gaps},
     )
 
 

@@ -32,6 +32,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import logging
+import re
 import types
 import typing
 from collections.abc import AsyncIterator, Callable
@@ -42,17 +44,24 @@ from time import perf_counter
 from typing import Annotated, Any, Protocol, TypeVar
 
 import reflex as rx
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from trusthabits.adapters import metrics
 from trusthabits.core import clock, input_rules
+from trusthabits.core.errors import Refused
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
 
 T = TypeVar("T")
+log = logging.getLogger("trusthabits.events")
 DECLARED = "_trusthabits_declared"  # "signed_in", "page_load" or "public", set on each handler
 MAX_LIST_LENGTH = 1_000
+ARGUMENTS = "_trusthabits_arguments"  # the checks of a declared handler, for the socket guard
+_DECIMAL = re.compile(r"^-?[0-9]{1,19}$")
+# How the built frontend wraps a submitted form: {"__reflex_form_data__": [[name, value], …]}.
+FORM_ENTRIES = "__reflex_form_data__"
 
 
 class _Multiline:
@@ -158,6 +167,10 @@ def _check_text(multiline: bool) -> Callable[[Any], str]:
 
 
 def _check_int(value: Any) -> int:
+    # A page may send a number as text (a select's value); Reflex turns such text into an int
+    # too. Only ASCII digits: int() also reads "²" … no, but it reads "١٢" and " 12 ".
+    if isinstance(value, str) and _DECIMAL.match(value):
+        value = int(value)
     _fails(input_rules.int_problem(value))
     return int(value)
 
@@ -202,7 +215,11 @@ def _is_upload(hint: Any) -> bool:
 
 
 def _check_uploads(value: Any) -> Any:
-    return value  # Reflex builds these itself from the multipart upload, never from JSON
+    # Reflex builds these itself from a multipart upload to /_upload; over the websocket a
+    # crafted client can only send JSON, which is never a file.
+    if not isinstance(value, list) or not all(isinstance(item, rx.UploadFile) for item in value):
+        raise BadInput(input_rules.PROBLEM)
+    return value
 
 
 @dataclass(frozen=True)
@@ -259,9 +276,11 @@ def _timed(wrapper: Callable[..., Any], name: str) -> Callable[..., Any]:
     return timed
 
 
-def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], signature: inspect.Signature) -> Any:
+def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], signature: inspect.Signature,
+             arguments: _Arguments) -> Any:
     wrapper = _timed(wrapper, fn.__qualname__)
     functools.update_wrapper(wrapper, fn)
+    setattr(wrapper, ARGUMENTS, arguments)
     del wrapper.__wrapped__  # Reflex must see the browser's signature, not the body's
     wrapper.__signature__ = signature  # type: ignore[attr-defined]
     hints = typing.get_type_hints(fn)
@@ -272,6 +291,25 @@ def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], sig
 
 async def _refuse(state: PageState, problem: BadInput) -> None:
     await state._show_problem(str(problem))
+
+
+@dataclass(frozen=True)
+class _Failed:
+    key: str
+
+
+def _failure(error: Exception) -> _Failed | None:
+    """What the page says when a body fails in a way a hostile or stale page can cause: a thing
+    that is not (or no longer) the manager's, a refused action, a database that failed. The
+    page stays usable with a translated message. Anything else is a bug and raises."""
+    if isinstance(error, Refused):
+        return _Failed(error.key)
+    if isinstance(error, LookupError):
+        return _Failed("error.not_found")
+    if isinstance(error, SQLAlchemyError):
+        log.exception("a database error in an event handler")
+        return _Failed("error.database")
+    return None
 
 
 def public(fn: Callable[..., Any]) -> Any:
@@ -286,7 +324,7 @@ def public(fn: Callable[..., Any]) -> Any:
                 return
             async for update in fn(self, **clean):
                 yield update
-        return _declare("public", stream, fn, signature)
+        return _declare("public", stream, fn, signature, arguments)
 
     async def handle(self: Any, **payload: Any) -> Any:
         try:
@@ -294,9 +332,15 @@ def public(fn: Callable[..., Any]) -> Any:
         except BadInput as problem:
             await _refuse(self, problem)
             return None
-        result = fn(self, **clean)
-        return await result if inspect.isawaitable(result) else result
-    return _declare("public", handle, fn, signature)
+        try:
+            result = fn(self, **clean)
+            return await result if inspect.isawaitable(result) else result
+        except Exception as error:
+            if (failed := _failure(error)) is None:
+                raise
+            await self._show_problem(failed.key)
+            return None
+    return _declare("public", handle, fn, signature, arguments)
 
 
 def _resolve(token: str, db: Session) -> Profile | None:
@@ -338,12 +382,21 @@ def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
                     profile = _resolve(token, db)
                     if profile is None:
                         return None, None
-                    return profile, fn(self, Me(profile, db, token), **clean)
+                    try:
+                        return profile, fn(self, Me(profile, db, token), **clean)
+                    except Exception as error:
+                        db.rollback()
+                        if (failed := _failure(error)) is None:
+                            raise
+                        return profile, failed
 
             profile, events = await asyncio.to_thread(work)
             admitted = await admit(self, profile)
+            if isinstance(events, _Failed):
+                await self._show_problem(events.key)
+                return admitted
             return admitted if profile is None else joined(admitted, events)
-        return _declare(kind, handle, fn, signature)
+        return _declare(kind, handle, fn, signature, arguments)
 
     async def stream(self: Any, **payload: Any) -> AsyncIterator[Any]:
         try:
@@ -362,19 +415,26 @@ def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
                 yield admitted
                 return
             me = Me(profile, db, token, executor)
-            if inspect.isasyncgenfunction(fn):
-                first = True
-                async for update in fn(self, me, **clean):
-                    yield joined(admitted, update) if first else update
+            first = True
+            try:
+                if inspect.isasyncgenfunction(fn):
+                    async for update in fn(self, me, **clean):
+                        yield joined(admitted, update) if first else update
+                        first = False
+                else:
+                    yield joined(admitted, await fn(self, me, **clean))
                     first = False
-                if first and admitted is not None:
-                    yield admitted
-            else:
-                yield joined(admitted, await fn(self, me, **clean))
+            except Exception as error:
+                await loop.run_in_executor(executor, db.rollback)
+                if (failed := _failure(error)) is None:
+                    raise
+                await self._show_problem(failed.key)
+            if first and admitted is not None:
+                yield admitted
         finally:
             await loop.run_in_executor(executor, db.close)
             executor.shutdown(wait=False)
-    return _declare(kind, stream, fn, signature)
+    return _declare(kind, stream, fn, signature, arguments)
 
 
 def signed_in(fn: Callable[..., Any]) -> Any:
@@ -387,6 +447,31 @@ def page_load(fn: Callable[..., Any]) -> Any:
     """A signed-in page's one load event: like `signed_in`, and it also shows who is signed in
     and switches the page to the manager's language."""
     return _signed_in(fn, "page_load")
+
+
+def _unwrapped_form(value: Any) -> Any:
+    """A form as the frontend wraps it, as the flat mapping Reflex makes of it; else `value`."""
+    if not isinstance(value, dict) or FORM_ENTRIES not in value:
+        return value
+    entries = value[FORM_ENTRIES]
+    if len(value) != 1 or not isinstance(entries, list) or len(entries) > input_rules.MAX_FORM_FIELDS or not all(
+            isinstance(entry, list) and len(entry) == 2 for entry in entries):
+        raise BadInput(input_rules.PROBLEM)
+    return dict(entries)
+
+
+def payload_problem(handler: Any, payload: Any) -> str | None:
+    """None when a declared handler would take this payload from the socket; else the message
+    key. The socket guard asks before Reflex touches the payload, so a hostile one never reaches
+    Reflex's own conversions (which log the whole value when they fail)."""
+    arguments = getattr(getattr(handler, "fn", handler), ARGUMENTS, None)
+    if arguments is None or not isinstance(payload, dict):
+        return input_rules.PROBLEM
+    try:
+        arguments.clean({name: _unwrapped_form(value) for name, value in payload.items()})
+    except BadInput as problem:
+        return str(problem)
+    return None
 
 
 def declaration(handler: Any) -> str | None:

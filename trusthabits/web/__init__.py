@@ -8,6 +8,7 @@ including the static frontend the production server serves itself:
   Permissions-Policy, HSTS under https;
 - `origins.OriginGuard`: a websocket or a state-changing request from another site's page is
   refused (the app's own origin is TRUSTHABITS_BASE_URL or the Host the request was sent to);
+- `event_path.EventPathGuard`: /_event takes websockets only (plain HTTP there: 400);
 - `upload_guard.UploadGuard`: /_upload refuses a request without a valid session or over the
   size limit before its body is read.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp
 
 from trusthabits.config import get_settings
+from trusthabits.web.event_path import EventPathGuard
 from trusthabits.web.headers import SecurityHeaders
 from trusthabits.web.origins import OriginGuard
 from trusthabits.web.upload_guard import UploadGuard
@@ -26,6 +28,6 @@ def harden(app: ASGIApp) -> ASGIApp:
     from trusthabits.ui.states.app import SESSION_COOKIE
 
     settings = get_settings()
-    guarded = UploadGuard(app, cookie_name=SESSION_COOKIE)
+    guarded = UploadGuard(EventPathGuard(app), cookie_name=SESSION_COOKIE)
     guarded = OriginGuard(guarded, base_url=settings.base_url)
     return SecurityHeaders(guarded, https=settings.base_url.startswith("https://"))

@@ -68,6 +68,93 @@ MESSAGES = {
         "nl": "Nog geen cijfers \"gezien door het team\". Elke week vraagt de pulse naar één gedrag; het cijfer "
               "verschijnt zodra een afgesloten periode minstens {k} antwoorden heeft.",
     },
+    # --- the team in the reflection: only what the anonymity rule shows -------------------------
+    "reflect.team_title": {"en": "What your team said", "nl": "Wat je team zei"},
+    "reflect.team_intro": {
+        "en": "The latest closed period with at least k answers, and the change against the period before it.",
+        "nl": "De laatste afgesloten periode met minstens k antwoorden, en de verandering ten opzichte van de "
+              "periode daarvoor.",
+    },
+    "reflect.team_waiting": {
+        "en": "No results to show yet: figures appear once a period has closed with at least {k} answers.",
+        "nl": "Nog geen resultaten om te tonen: cijfers verschijnen zodra een periode is afgesloten met minstens "
+              "{k} antwoorden.",
+    },
+    "reflect.team_open": {
+        "en": "A round is still open: until it closes it shows only how many answered.",
+        "nl": "Er loopt nog een ronde: tot die sluit, zie je alleen hoeveel mensen antwoordden.",
+    },
+    "reflect.team_answered": {"en": "{n} people answered", "nl": "{n} mensen antwoordden"},
+    "reflect.team_change": {"en": "{change} against {weeks}", "nl": "{change} ten opzichte van {weeks}"},
+    "reflect.team_first": {"en": "no earlier period to compare", "nl": "geen eerdere periode om mee te vergelijken"},
+    "reflect.team_seen": {"en": "Seen by the team: {behaviour}", "nl": "Gezien door het team: {behaviour}"},
+    "reflect.team_comments": {"en": "Comments", "nl": "Opmerkingen"},
+    # --- "what I heard, what I'll try": one short message to the team per period ----------------
+    "heard.title": {"en": "What I heard, what I'll try", "nl": "Wat ik hoorde, wat ik ga proberen"},
+    "heard.intro": {
+        "en": "Send your team the figures above, one sentence of what you heard, and your commitment. Once per "
+              "period; comments are never included.",
+        "nl": "Stuur je team de cijfers hierboven, één zin over wat je hoorde, en je voornemen. Eén keer per "
+              "periode; opmerkingen gaan nooit mee.",
+    },
+    "heard.team": {"en": "Team", "nl": "Team"},
+    "heard.sentence": {"en": "What I heard, in one sentence", "nl": "Wat ik hoorde, in één zin"},
+    "heard.send": {"en": "Send to the team", "nl": "Naar het team sturen"},
+    "heard.sent": {
+        "en": "Queued for {count} team members. See the Outbox.",
+        "nl": "Klaargezet voor {count} teamleden. Zie het Postvak uit.",
+    },
+    "heard.status_sent": {"en": "{team}: sent for {week}", "nl": "{team}: verstuurd voor {week}"},
+    "heard.status_ready": {"en": "{team}: ready to send for {week}", "nl": "{team}: klaar om te sturen voor {week}"},
+    "heard.refused_nothing": {
+        "en": "Not sent: there is no closed period with enough answers to share yet.",
+        "nl": "Niet verstuurd: er is nog geen afgesloten periode met genoeg antwoorden om te delen.",
+    },
+    "heard.refused_already": {
+        "en": "Not sent: you already sent this period's message to the team.",
+        "nl": "Niet verstuurd: je stuurde het bericht voor deze periode al naar het team.",
+    },
+    "heard.refused_no_members": {
+        "en": "Not sent: the team has no members who receive mail.",
+        "nl": "Niet verstuurd: het team heeft geen leden die mail ontvangen.",
+    },
+    "error.heard_empty": {"en": "Write one sentence of what you heard.", "nl": "Schrijf één zin over wat je hoorde."},
+    "error.heard_too_long": {
+        "en": "Keep it to one sentence (at most 300 characters).",
+        "nl": "Houd het bij één zin (hoogstens 300 tekens).",
+    },
+    "heard.subject": {"en": "{team}: what I heard in {week}", "nl": "{team}: wat ik hoorde in {week}"},
+    "heard.body": {
+        "en": "Hello,\n\n{manager} on the pulse of {team}, {week}. {answered} people answered; these are averages "
+              "on a scale of 1 to 5, nobody's own answers.\n\n{figures}\n\nWhat I heard:\n{heard}\n\n"
+              "What I'll try:\n{commitment}",
+        "nl": "Hallo,\n\n{manager} over de pulse van {team}, {week}. {answered} mensen antwoordden; dit zijn "
+              "gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\n{figures}\n\n"
+              "Wat ik hoorde:\n{heard}\n\nWat ik ga proberen:\n{commitment}",
+    },
+    "heard.commitment": {"en": "{behaviour}, in week {week}", "nl": "{behaviour}, in weeknummer {week}"},
+    "heard.no_commitment": {"en": "I will let you know.", "nl": "Dat laat ik nog weten."},
+    # --- Trends: logged by you next to seen by the team --------------------------------------------
+    "trends.seen_title": {
+        "en": "Logged by you, seen by the team",
+        "nl": "Door jou geregistreerd, door het team gezien",
+    },
+    "trends.seen_legend": {
+        "en": "For the behaviour chosen above. Bars: what you logged per period. Dots: how often the team said they "
+              "saw it (1–5, right axis), only for closed periods with at least k answers.",
+        "nl": "Voor het gedrag hierboven gekozen. Staven: wat je per periode registreerde. Stippen: hoe vaak het "
+              "team zei het te zien (1–5, rechter as), alleen voor afgesloten perioden met minstens k antwoorden.",
+    },
+    "trends.seen_line": {"en": "Seen by the team", "nl": "Gezien door het team"},
+    "trends.seen_chart_label": {
+        "en": "{behaviour}: logged by you and seen by the team",
+        "nl": "{behaviour}: door jou geregistreerd en door het team gezien",
+    },
+    "team.events_title": {
+        "en": "What you did with the results (the team's page lists this too)",
+        "nl": "Wat je met de resultaten deed (de pagina van het team toont dit ook)",
+    },
+    "trends.seen_focus": {"en": "Shown: {behaviour}", "nl": "Getoond: {behaviour}"},
     # --- the commitment: made in the reflection, shown on Today, asked about a week later ------
     "commit.title": {"en": "Next week I will try", "nl": "Volgende week probeer ik"},
     "commit.hint": {

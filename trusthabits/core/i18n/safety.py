@@ -235,4 +235,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This file is nested far deeper than a TrustHabits export; nothing was changed.",
         "nl": "Dit bestand is veel dieper genest dan een TrustHabits-export; er is niets veranderd.",
     },
+    "error.not_found": {
+        "en": "That is not there (any more). Reload the page to see what is.",
+        "nl": "Dat bestaat niet (meer). Laad de pagina opnieuw om te zien wat er is.",
+    },
+    "error.database": {
+        "en": "Saving did not work just now; nothing was changed. Try again in a moment.",
+        "nl": "Opslaan lukte net niet; er is niets veranderd. Probeer het zo nog eens.",
+    },
 }

@@ -15,7 +15,15 @@ import reflex as rx
 
 
 def _cell(cell: rx.Var) -> rx.Component:
-    return rx.el.span(class_name="heat-cell", data_level=cell.level, title=cell.title)
+    # A past day is an image named by its date and count, so a screen reader can read the grid
+    # cell by cell; a day still to come is hidden from it. Cells do nothing when pressed, so they
+    # take no tab stop (371 of them would bury the page): the scroll box around them does.
+    return rx.cond(
+        cell.title,
+        rx.el.span(class_name="heat-cell", data_level=cell.level, title=cell.title, role="img",
+                   aria_label=cell.title),
+        rx.el.span(class_name="heat-cell", data_level=cell.level, aria_hidden="true"),
+    )
 
 
 def _month_label(label: rx.Var) -> rx.Component:
@@ -30,15 +38,18 @@ def heatmap(state: Any) -> rx.Component:
         # row-reverse makes the scroll position start at the newest (right-hand) end.
         rx.el.div(
             rx.el.div(
-                rx.el.div(rx.foreach(state.heat_months, _month_label), class_name="heat-months"),
+                rx.el.div(rx.foreach(state.heat_months, _month_label), class_name="heat-months",
+                          aria_hidden="true"),  # each cell says its own date
                 rx.el.div(rx.foreach(state.heat_cells, _cell), class_name="heat-grid"),
                 class_name="colour-" + state.heat_colour,
             ),
+            # Focusable, so a keyboard can scroll it; named by the summary below it.
+            tab_index=0,
+            role="group",
+            aria_labelledby="heat-summary",
             class_name="heat-scroll",
         ),
         rx.el.p(state.heat_summary, class_name="heat-summary", id="heat-summary"),
-        role="img",
-        aria_label=state.heat_summary,
         id="heatmap",
         class_name="heatmap",
     )

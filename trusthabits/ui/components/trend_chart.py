@@ -25,6 +25,11 @@ def _scrolling(svg: rx.Var, **props) -> rx.Component:
     )
 
 
+def seen_chart(state: Any) -> rx.Component:
+    """Logged by you (bars) next to seen by the team (dots), for the behaviour in focus."""
+    return _scrolling(state.seen_svg)
+
+
 def main_chart(state: Any) -> rx.Component:
     return _scrolling(state.chart_svg, data_show_needs=state.show_needs)
 

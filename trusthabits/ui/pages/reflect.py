@@ -9,17 +9,18 @@ import reflex as rx
 
 from trusthabits.core import clock
 from trusthabits.core.errors import FieldErrors
-from trusthabits.services import reflections
+from trusthabits.services import mail, reflections, team_reflection, what_i_heard
 from trusthabits.ui.components.commitment import commitment_form, did_you
 from trusthabits.ui.components.experiment import experiment_card
-from trusthabits.ui.components.forms import labelled, notice
+from trusthabits.ui.components.forms import labelled, notice, submit_button, text_field
 from trusthabits.ui.components.shell import app_layout
-from trusthabits.ui.events import Me, MultilineText, page_load, signed_in
+from trusthabits.ui.events import Form, Me, MultilineText, page_load, public, signed_in
 from trusthabits.ui.pages import Page
-from trusthabits.ui.presenters.reflect import PastRow, past_rows, week_in_words
+from trusthabits.ui.presenters.reflect import PastRow, TeamCard, past_rows, team_cards, week_in_words
+from trusthabits.ui.presenters.trends import Choice
 from trusthabits.ui.states.app import AppState, t
 from trusthabits.ui.states.reflection_loop import CommitmentMixin, ExperimentMixin
-from trusthabits.ui.theme import TAP_TARGET
+from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/reflect"
 ROUTE_WEEK = "/reflect/[week]"
@@ -39,6 +40,13 @@ class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
     errors: dict[str, str] = {}
     message: str = ""
     past: list[PastRow] = []
+    team_cards: list[TeamCard] = []
+    heard_options: list[Choice] = []  # teams with a shown block not yet sent
+    heard_team: str = ""
+    heard_statuses: list[str] = []
+    heard_message: str = ""
+    heard_errors: dict[str, str] = {}
+    heard_form_key: int = 0
     form_key: int = 0
 
     def _week_in_path(self) -> str:
@@ -60,6 +68,16 @@ class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
             self.form_key += 1
             self._load_commitment(me)
         self.past = past_rows(me.call(reflections.past, me.id), self._tr)
+        self.team_cards = team_cards(me.call(team_reflection.team_results, me.id, clock.now()), self._tr)
+        self._load_heard(me)
+
+    def _load_heard(self, me: Me) -> None:
+        found = me.call(what_i_heard.statuses, me.id, clock.now())
+        self.heard_statuses = [self._tr("heard.status_sent" if s.sent else "heard.status_ready", team=s.team_name,
+                                        week=s.block) for s in found if s.block]
+        self.heard_options = [Choice(str(s.team_id), s.team_name) for s in found if s.block and not s.sent]
+        if not any(o.id == self.heard_team for o in self.heard_options):
+            self.heard_team = self.heard_options[0].id if self.heard_options else ""
         self._load_experiments(me)
 
     @page_load
@@ -90,6 +108,29 @@ class ReflectState(CommitmentMixin, ExperimentMixin, AppState):
         self.try_next = text
         self._save(me, False)
 
+    @public
+    def choose_heard_team(self, team_id: str) -> None:
+        self.heard_team = team_id
+
+    @signed_in
+    def send_heard(self, me: Me, form: Form) -> None:
+        self.heard_message, self.heard_errors = "", {}
+        try:
+            count = me.call(what_i_heard.send, me.id, int(self.heard_team or 0), str(form.get("heard", "")),
+                            clock.now())
+        except what_i_heard.HeardRefused as refused:
+            self.heard_errors = {"heard": self._tr(refused.key)}
+            return
+        except mail.DailyLimitReached as full:
+            self.heard_errors = {"heard": self._tr(full.key, wanted=full.wanted, left=full.left, mails=full.limit)}
+            return
+        except (LookupError, ValueError):
+            self.heard_errors = {"heard": self._tr("team.not_found")}
+            return
+        self.heard_message = self._tr("heard.sent", count=count)
+        self.heard_form_key += 1
+        self._load_heard(me)
+
     @signed_in
     def save_draft(self, me: Me) -> None:
         self._save(me, False)
@@ -117,6 +158,93 @@ def _past_row(row: rx.Var) -> rx.Component:
     )
 
 
+def _team_figure(row: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.text(row.label, size="2", flex="1"),
+        rx.vstack(rx.text(row.value, size="2", weight="bold"),
+                  rx.cond(row.change != "", rx.text(row.change, size="1", color_scheme="gray")),
+                  spacing="0", align="end"),
+        width="100%", align="start",
+    )
+
+
+def _team_card(card: rx.Var) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(card.team, as_="h4", size="3"),
+            rx.cond(
+                card.heading != "",
+                rx.vstack(
+                    rx.text(card.heading, " · ", card.answered, size="2", color_scheme="gray"),
+                    rx.foreach(card.figures, _team_figure),
+                    rx.cond(card.comments.length() > 0, rx.vstack(
+                        rx.text(t("reflect.team_comments"), size="2", weight="bold"),
+                        rx.foreach(card.comments, lambda c: rx.blockquote(c, size="2")),
+                        spacing="1", width="100%")),
+                    spacing="2", width="100%",
+                ),
+                rx.text(card.waiting, size="2", class_name="team-waiting"),
+            ),
+            rx.cond(card.open_note != "", rx.text(card.open_note, size="1", color_scheme="gray")),
+            spacing="2", width="100%",
+        ),
+        width="100%", class_name="team-in-reflection",
+    )
+
+
+def _team() -> rx.Component:
+    return rx.cond(
+        ReflectState.team_cards.length() > 0,
+        rx.el.section(
+            rx.vstack(
+                rx.heading(t("reflect.team_title"), as_="h3", size="3"),
+                rx.text(t("reflect.team_intro"), size="1", color_scheme="gray"),
+                rx.foreach(ReflectState.team_cards, _team_card),
+                spacing="2", width="100%",
+            ),
+            id="reflect-team", style={"width": "100%"},
+        ),
+    )
+
+
+def _heard() -> rx.Component:
+    return rx.cond(
+        ReflectState.heard_statuses.length() > 0,
+        rx.card(
+            rx.vstack(
+                rx.heading(t("heard.title"), as_="h3", size="3"),
+                rx.text(t("heard.intro"), size="2", color_scheme="gray"),
+                rx.foreach(ReflectState.heard_statuses, lambda line: rx.text(line, size="2")),
+                # The team choice sits outside the form: a form's fields must all be rendered text
+                # (a select hidden for a single team would send null and be refused at the boundary).
+                rx.cond(ReflectState.heard_options.length() > 1, rx.vstack(
+                    rx.el.label(t("heard.team"), html_for="heard-team", font_weight="500"),
+                    rx.el.select(
+                        rx.foreach(ReflectState.heard_options, lambda o: rx.el.option(o.label, value=o.id)),
+                        id="heard-team", value=ReflectState.heard_team,
+                        on_change=ReflectState.choose_heard_team, style=native_select_style,
+                    ),
+                    spacing="1", width="100%")),
+                rx.cond(
+                    ReflectState.heard_options.length() > 0,
+                    rx.form(
+                        rx.vstack(
+                            text_field("heard", "heard.sentence", ReflectState.heard_errors,
+                                       max_length=what_i_heard.MAX_HEARD_LENGTH, width="100%"),
+                            submit_button("heard.send", False),
+                            spacing="2", width="100%",
+                        ),
+                        on_submit=ReflectState.send_heard, key=ReflectState.heard_form_key, width="100%",
+                    ),
+                ),
+                notice(ReflectState.heard_message),
+                spacing="2", width="100%",
+            ),
+            width="100%", id="what-i-heard",
+        ),
+    )
+
+
 def _week() -> rx.Component:
     return rx.vstack(
         rx.heading(ReflectState.heading, as_="h2", size="5", id="reflect-week"),
@@ -131,6 +259,7 @@ def _week() -> rx.Component:
             ),
             width="100%",
         ),
+        _team(),
         rx.text(ReflectState.focus, size="2", weight="bold"),
         rx.blockquote(ReflectState.question, size="3", id="reflect-question"),
         _answer("went_well", "reflect.went_well", ReflectState.went_well, ReflectState.keep_went_well),
@@ -145,6 +274,7 @@ def _week() -> rx.Component:
                       flex="1", id="finish-reflection"),
             width="100%", spacing="2",
         ),
+        _heard(),
         spacing="3", width="100%",
     )
 

@@ -9,7 +9,7 @@ from trusthabits.config import get_settings
 from trusthabits.core import clock, input_rules
 from trusthabits.core.anonymity import PERIODS
 from trusthabits.core.errors import Refused
-from trusthabits.services import erasure, mail, pulse_rounds, results, teams
+from trusthabits.services import erasure, mail, pulse_rounds, results, team_events, teams
 from trusthabits.services.pulse_rounds import local_time_text
 from trusthabits.ui.components.forms import labelled, notice, submit_button, text_area_field
 from trusthabits.ui.components.pulse_results import week_card
@@ -31,6 +31,7 @@ from trusthabits.ui.states.schedules import PulseScheduleMixin
 from trusthabits.ui.theme import TAP_TARGET, native_select_style
 
 ROUTE = "/team/[team_id]"
+EVENTS_SHOWN = 10
 
 
 class TeamDetailState(PulseScheduleMixin, AppState):
@@ -54,6 +55,7 @@ class TeamDetailState(PulseScheduleMixin, AppState):
     erase_prompt: str = ""
     erase_done: str = ""
     public_href: str = ""
+    events: list[str] = []  # what the manager did with the results (as on the public page), dates only
 
     def _team_id(self) -> int:
         return input_rules.path_id(self.router.url.path.rstrip("/").rsplit("/", 1)[-1]) or 0
@@ -72,6 +74,9 @@ class TeamDetailState(PulseScheduleMixin, AppState):
             return
         self.found, self.team_name, self.team_facts = True, team.name, team_facts(team, self._tr)
         self.public_href = f"/anonymity/{team.public_id}"
+        public = me.call(team_events.public_page, team.public_id)
+        self.events = [self._tr(f"public.event.{kind}", day=day.isoformat(), week=week)
+                       for day, kind, week in (public.events if public else [])][:EVENTS_SHOWN]
         self.members = member_rows(members)
         self.weeks = result_views(found, team.time_zone, self._tr)
         self.period = str(found.next_period.weeks if found.next_period else found.period)
@@ -205,6 +210,11 @@ def _pulse_section() -> rx.Component:
             align_items="center"),
         rx.link(t("team.public_page"), href=TeamDetailState.public_href, size="2", min_height=TAP_TARGET,
                 display="flex", align_items="center", is_external=True, id="public-page-link"),
+        rx.cond(TeamDetailState.events.length() > 0, rx.vstack(
+            rx.heading(t("team.events_title"), as_="h2", size="4"),
+            rx.el.ul(rx.foreach(TeamDetailState.events, lambda line: rx.el.li(rx.text(line, size="2"))),
+                     padding_left="1.2rem", margin="0"),
+            spacing="1", width="100%", id="team-events")),
         rx.heading(t("results.title"), as_="h2", size="5"),
         rx.cond(
             TeamDetailState.weeks.length() > 0,

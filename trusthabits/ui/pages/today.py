@@ -166,6 +166,21 @@ def _confirmation() -> rx.Component:
     )
 
 
+def _icon_link(icon: str, text_key: str, href: str, element_id: str) -> rx.Component:
+    """A small link under this week's rows (habit strength, focus)."""
+    return rx.link(
+        rx.icon(icon, size=18),
+        t(text_key),
+        href=href,
+        id=element_id,
+        size="2",
+        display="flex",
+        align_items="center",
+        gap="0.4rem",
+        min_height=TAP_TARGET,
+    )
+
+
 def _recent() -> rx.Component:
     return rx.vstack(
         rx.hstack(
@@ -223,28 +238,8 @@ def view() -> rx.Component:
             when_signed_in(
                 today_commitments(TodayState),
                 last_plan(TodayState),
-                rx.link(
-                    rx.icon("trending-up", size=18),
-                    t("today.habit_strength"),
-                    href="/habits",
-                    id="habits-link",
-                    size="2",
-                    display="flex",
-                    align_items="center",
-                    gap="0.4rem",
-                    min_height=TAP_TARGET,
-                ),
-                rx.link(
-                    rx.icon("target", size=18),
-                    t("today.your_focus"),
-                    href="/focus",
-                    id="focus-link",
-                    size="2",
-                    display="flex",
-                    align_items="center",
-                    gap="0.4rem",
-                    min_height=TAP_TARGET,
-                ),
+                _icon_link("trending-up", "today.habit_strength", "/habits", "habits-link"),
+                _icon_link("target", "today.your_focus", "/focus", "focus-link"),
                 _recent(),
             ),
             editor_dialog(TodayState),

@@ -19,6 +19,7 @@ from trusthabits.ui.components.trend_chart import (
     behaviour_chart,
     legend,
     main_chart,
+    seen_chart,
     trend_table,
 )
 from trusthabits.ui.events import Form, Me, page_load, public, signed_in
@@ -50,6 +51,11 @@ class TrendsState(AppState):
     behaviour_insight: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
     lag_texts: dict[str, list[str]] = {b.key: [] for b in BEHAVIOURS}
     focus: str = BEHAVIOURS[0].key
+    seen_svg: str = ""
+    seen_insight: list[str] = []  # the sentences about the other behaviours (the focus's is apart)
+    _seen_all: list[str] = []
+    seen_focus: str = ""  # "Shown: Stewardship"
+    seen_behaviour: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
     share_options: list[Choice] = []
     share_round: str = ""
     share_message: str = ""
@@ -61,7 +67,7 @@ class TrendsState(AppState):
         self.team_options = present.team_choices(me.call(trends.team_choices, me.id))
         self.team_id = present.kept_choice(self.team_id, self.team_options)
         if not self.team_id:
-            self._rows, self.table, self.chart_svg, self.focus_svg = [], [], "", ""
+            self._rows, self.table, self.chart_svg, self.focus_svg, self.seen_svg = [], [], "", "", ""
             return
         try:
             series, found, history_weeks = me.call(trends.page_data, me.id, int(self.team_id), self.range_key,
@@ -75,7 +81,16 @@ class TrendsState(AppState):
         texts = present.insight_texts(found, self.lang, self._tr)
         self.insight, self.waiting = texts.insight, texts.waiting
         self.behaviour_insight, self.lag_texts = texts.behaviour_insight, texts.lag_texts
+        self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr)
+        self._seen_all, self.seen_behaviour = texts.seen, texts.seen_behaviour
+        self._show_seen_insight()
         self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
+
+    def _show_seen_insight(self) -> None:
+        """Every logged-vs-seen sentence but the one shown with the chart (no sentence twice)."""
+        shown = self.seen_behaviour.get(self.focus, "")
+        self.seen_focus = self._tr("trends.seen_focus", behaviour=self._tr(f"behaviour.{self.focus}.name"))
+        self.seen_insight = [line for line in self._seen_all if line != shown]
 
     def _show_share(self, me: Me) -> None:
         """The closed rounds that can be shared back (the form at the bottom of the page)."""
@@ -133,6 +148,8 @@ class TrendsState(AppState):
     def choose_focus(self, key: str) -> None:
         self.focus = key if key in BY_KEY else BEHAVIOURS[0].key
         self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
+        self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr) if self._rows else ""
+        self._show_seen_insight()
 
     @public
     def choose_share_round(self, round_id: str) -> None:
@@ -240,11 +257,37 @@ def _share() -> rx.Component:
     )
 
 
+def _logged_vs_seen() -> rx.Component:
+    focus = TrendsState.focus
+    return rx.el.section(
+        rx.vstack(
+            rx.heading(t("trends.seen_title"), as_="h2", size="5"),
+            rx.text(t("trends.seen_legend"), size="2", color_scheme="gray"),
+            rx.text(TrendsState.seen_focus, size="2", weight="bold", id="seen-focus"),
+            seen_chart(TrendsState),
+            rx.cond(TrendsState.seen_behaviour[focus] != "",
+                    rx.text(TrendsState.seen_behaviour[focus], size="2", class_name="seen-behaviour")),
+            rx.el.ul(rx.foreach(TrendsState.seen_insight, lambda line: rx.el.li(rx.text(line, size="2"))),
+                     padding_left="1.2rem", margin="0", id="seen-insight", display="grid", gap="0.5rem"),
+            spacing="3", width="100%",
+        ),
+        class_name="panel", id="logged-vs-seen",
+    )
+
+
 def _chart_or_table() -> rx.Component:
-    # The chart's height is kept while it waits for the data, so nothing below it moves.
+    # The legend comes from the catalogue and paints with the page; the chart's height is kept
+    # while it waits for the data. Both keep everything below from moving (a Dutch legend wraps
+    # to three lines at 390 px: inside the wait it pushed the insight down by 80 px).
     return rx.box(
-        when_signed_in(rx.cond(TrendsState.layout == "table", trend_table(TrendsState),
-            rx.fragment(legend(TrendsState), main_chart(TrendsState)))),
+        rx.cond(
+            TrendsState.layout == "table",
+            when_signed_in(trend_table(TrendsState)),
+            rx.fragment(
+                legend(TrendsState),
+                rx.box(when_signed_in(main_chart(TrendsState)), width="100%", min_height=f"{CHART_HEIGHT}px"),
+            ),
+        ),
         width="100%", min_height=f"{CHART_HEIGHT}px",
     )
 
@@ -259,6 +302,7 @@ def _content() -> rx.Component:
         _insight(),
         rx.heading(t("trends.per_behaviour"), as_="h2", size="5"),
         behaviour_chart(TrendsState),
+        _logged_vs_seen(),
         rx.cond(TrendsState.share_loaded, _share()),
         spacing="4", width="100%",
     )

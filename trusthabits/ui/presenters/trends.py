@@ -8,7 +8,7 @@ log entry or an answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
@@ -33,6 +33,8 @@ class InsightTexts:
     waiting: str
     behaviour_insight: dict[str, str]
     lag_texts: dict[str, list[str]]
+    seen: list[str] = field(default_factory=list)  # logged vs seen, over all behaviours
+    seen_behaviour: dict[str, str] = field(default_factory=dict)
 
 
 def _number(value: float | None) -> str:
@@ -49,7 +51,8 @@ def chart_rows(series: trends.TeamTrends) -> list[dict[str, Any]]:
     """One row per reporting block for every chart: counts per behaviour, trust and needs (None = gap)."""
     return [
         {"label": block_label(point, short=True), **point.counts, "trust": point.trust,
-         **{need: point.needs.get(need) for need in NEEDS}}
+         **{need: point.needs.get(need) for need in NEEDS},
+         **{f"seen_{b.key}": point.seen.get(b.key) for b in BEHAVIOURS}}
         for point in series.weeks
     ]
 
@@ -92,6 +95,21 @@ def behaviour_chart_svg(rows: list[dict[str, Any]], key: str, tr: Translate) -> 
     )
 
 
+def seen_chart_svg(rows: list[dict[str, Any]], key: str, tr: Translate) -> str:
+    """One behaviour: what the manager logged per block (bars) and what the team said they saw
+    (dots on the 1–5 axis), only where the anonymity rule released that figure."""
+    name = tr(f"behaviour.{key}.name")
+    return trend_svg.chart(
+        element_id="seen-chart",
+        label=tr("trends.seen_chart_label", behaviour=name),
+        weeks=[row["label"] for row in rows],
+        bars=[trend_svg.Bars(key, name, BY_KEY[key].colour, [row[key] for row in rows])],
+        lines=[trend_svg.Line("seen-line", tr("trends.seen_line"), [row.get(f"seen_{key}") for row in rows],
+                              dots=True)],
+        height=SMALL_HEIGHT,
+    )
+
+
 def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> InsightTexts:
     insight = [s.text(language) for s in found.behaviours.values() if s]
     if found.need:
@@ -102,6 +120,9 @@ def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> I
         waiting=waiting,
         behaviour_insight={key: s.text(language) if s else "" for key, s in found.behaviours.items()},
         lag_texts={key: [cell.text(language) for cell in cells] for key, cells in found.lags.items()},
+        seen=[sentence.text(language) for sentence in found.seen],
+        seen_behaviour={b.key: s.text(language) if (s := found.seen_by_behaviour.get(b.key)) else ""
+                        for b in BEHAVIOURS},
     )
 
 

@@ -21,6 +21,7 @@ import reflex as rx
 
 from trusthabits.adapters.hashing_pool import hashing_pool
 from trusthabits.config import get_settings
+from trusthabits.core import input_rules
 from trusthabits.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, negotiate, translate
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
@@ -159,6 +160,11 @@ class ProblemState(AppState):
     @public
     def dismiss(self) -> None:
         self.text = ""
+
+    @public
+    def refused(self) -> None:
+        """What the socket guard (ui/socket_guard.py) runs in place of an event it refused."""
+        self.text = self._tr(input_rules.PROBLEM)
 
 
 def t(key: str) -> rx.Component:
