@@ -16,9 +16,17 @@
   var DB_NAME = "trusthabits", STORE = "taps";
   var syncing = false;
 
+  // Registered a little after the page has loaded and gone quiet: installing the worker fetches
+  // Today's scripts once more for its cache, which must not compete with the first paint.
+  function registerWorker() {
+    navigator.serviceWorker.register("/sw.js").catch(function () { /* no worker: still works online */ });
+  }
   if ("serviceWorker" in navigator) {
     window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js").catch(function () { /* no worker: still works online */ });
+      setTimeout(function () {
+        if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 5000 });
+        else registerWorker();
+      }, 3000);
     });
   }
 
@@ -72,6 +80,9 @@
   }
 
   function render() {
+    if (!document.getElementById("offline-texts") && !document.getElementById("offline-queue")) {
+      return Promise.resolve();  // not on Today: nothing to show
+    }
     return allTaps().then(function (taps) {
       var words = texts();
       var panel = document.getElementById("offline-queue");
@@ -105,26 +116,42 @@
     }).catch(function () { /* no IndexedDB (private mode): nothing to show */ });
   }
 
+  // Who was signed in when a tap was made (Today names the manager once its data arrived; the
+  // phone remembers the last one): the server refuses a tap of another manager on a shared phone.
+  function owner() {
+    var holder = document.getElementById("offline-texts");
+    var known = holder ? holder.getAttribute("data-owner") : "";
+    try {
+      if (known) localStorage.setItem("th_owner", known);
+      return Number(known || localStorage.getItem("th_owner") || 0);
+    } catch (_) {
+      return Number(known || 0);
+    }
+  }
+
   function queueTap(behaviour) {
-    return saveTap({ uid: newUid(), behaviour: behaviour, tapped_at: Date.now() }).then(render);
+    return saveTap({ uid: newUid(), behaviour: behaviour, tapped_at: Date.now(), manager: owner() }).then(render);
   }
 
   function sync() {
     if (syncing || navigator.onLine === false) return Promise.resolve();
     syncing = true;
+    owner();  // remember who is signed in, while Today says so
     var sent = 0;
     return allTaps().then(function (taps) {
       var chain = Promise.resolve(true);
       taps.forEach(function (tap) {
         chain = chain.then(function (going) {
-          if (!going) return false;
+          if (!going || !tap.manager) return going;  // no manager known yet: it waits
           return fetch("/api/actions", {
             method: "POST",
             credentials: "same-origin",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ uid: tap.uid, behaviour: tap.behaviour, tapped_at: tap.tapped_at }),
+            body: JSON.stringify({ uid: tap.uid, behaviour: tap.behaviour, tapped_at: tap.tapped_at,
+                                   manager: tap.manager }),
           }).then(function (response) {
             if (response.ok) { sent += 1; return dropTap(tap.uid).then(function () { return true; }); }
+            if (response.status === 409) return true;  // another manager's tap: it waits for them
             // Signed out: keep it for after sign-in. Refused for good (too old, unknown): drop it.
             if (response.status === 401 || response.status >= 500 || response.status === 429) return false;
             return dropTap(tap.uid).then(function () { return true; });
@@ -215,7 +242,7 @@
   function start() {
     shortcut();
     render();
-    setTimeout(sync, 500);
+    setTimeout(sync, 2000);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
@@ -228,4 +255,5 @@
       render();
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+  window.addEventListener("pagehide", owner);
 })();

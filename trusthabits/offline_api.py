@@ -3,7 +3,9 @@ connection is back.
 
 Hostile input by design: the session token (the session cookie the page already holds, or
 `Authorization: Bearer`) decides whose entry it is and nothing in the body can change that;
-the body is JSON of at most MAX_BODY bytes (refused from its Content-Length before a byte is
+the body names the manager who was signed in when the tap was made, and a tap made by another
+manager on a shared phone is refused (409), never logged for whoever is signed in now; the body
+is JSON of at most MAX_BODY bytes (refused from its Content-Length before a byte is
 read, and cut off while reading if the header lied); the uid makes a retry return the entry
 already made. Cross-site requests are refused by the HTTP edge's Origin check (web/origins.py).
 """
@@ -51,27 +53,33 @@ async def _body(request: Request) -> bytes | None:
     return b"".join(chunks)
 
 
-def _parse(raw: bytes) -> tuple[str, str, datetime] | None:
+def _parse(raw: bytes) -> tuple[str, str, datetime, int] | None:
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         return None
-    if not isinstance(data, dict) or set(data) != {"uid", "behaviour", "tapped_at"}:
+    if not isinstance(data, dict) or set(data) != {"uid", "behaviour", "tapped_at", "manager"}:
         return None
-    uid, behaviour, tapped_at = data["uid"], data["behaviour"], data["tapped_at"]
+    uid, behaviour, tapped_at, manager = data["uid"], data["behaviour"], data["tapped_at"], data["manager"]
     if not isinstance(uid, str) or not isinstance(behaviour, str):
         return None
     if isinstance(tapped_at, bool) or not isinstance(tapped_at, int) or not EARLIEST_MS <= tapped_at <= LATEST_MS:
         return None
-    return uid, behaviour, datetime.fromtimestamp(tapped_at / 1000, UTC)
+    if isinstance(manager, bool) or not isinstance(manager, int) or not 0 < manager < 2**63:
+        return None
+    return uid, behaviour, datetime.fromtimestamp(tapped_at / 1000, UTC), manager
 
 
-def _log(token: str | None, tap: tuple[str, str, datetime]) -> JSONResponse:
+def _log(token: str | None, tap: tuple[str, str, datetime, int]) -> JSONResponse:
     with new_session() as session:
         profile = accounts.resolve_session(session, token)
         if profile is None:
             return _answer(401, {"error": "signed_out"})
-        uid, behaviour, tapped_at = tap
+        uid, behaviour, tapped_at, tapped_by = tap
+        if tapped_by != profile.id:
+            # Tapped while someone else was signed in on this phone: never logged for this manager;
+            # the phone keeps it for its own manager.
+            return _answer(409, {"error": "other_manager"})
         try:
             entry, created = actions.log_queued_tap(session, profile.id, uid=uid, behaviour=behaviour,
                                                     tapped_at=tapped_at)

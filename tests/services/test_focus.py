@@ -152,3 +152,19 @@ def test_an_export_with_own_actions_imports_again(session):
     assert data_transfer.import_json(session, ann, exported).added == 0  # its own file: nothing new
     assert data_transfer.import_json(session, bob, exported).added == 1  # another account: without the own action
     assert [e.micro_action for e in actions.recent_entries(session, bob, NOW.date().replace(year=2000))] == [None]
+
+
+def test_waiting_taps_cannot_fill_a_day_beyond_the_cap(session):
+    import uuid
+    from datetime import timedelta
+
+    ann = manager(session)
+    for n in range(actions.MAX_QUEUED_PER_DAY):
+        actions.log_queued_tap(session, ann, uid=uuid.uuid4().hex, behaviour="courage",
+                               tapped_at=NOW - timedelta(seconds=n), now=NOW)
+    with pytest.raises(FieldErrors) as refused:
+        actions.log_queued_tap(session, ann, uid=uuid.uuid4().hex, behaviour="courage", tapped_at=NOW, now=NOW)
+    assert refused.value.errors == {"day": "error.tap_too_many"}
+    # A retry of a tap already made still answers with its entry.
+    first = actions.recent_entries(session, ann, NOW.date(), 1)[0]
+    assert actions.log_queued_tap(session, ann, uid=first.uid, behaviour="courage", tapped_at=NOW, now=NOW)[1] is False

@@ -34,8 +34,9 @@ def _post(body: bytes | str, token: str | None = None, headers: dict | None = No
     return asyncio.run(send())
 
 
-def tap(behaviour="courage", at=NOW, uid=None) -> dict:
-    return {"uid": uid or uuid.uuid4().hex, "behaviour": behaviour, "tapped_at": int(at.timestamp() * 1000)}
+def tap(behaviour="courage", at=NOW, uid=None, manager=1) -> dict:
+    return {"uid": uid or uuid.uuid4().hex, "behaviour": behaviour, "tapped_at": int(at.timestamp() * 1000),
+            "manager": manager}
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def entries(session, manager_id):
 def test_a_tap_is_logged_once_however_often_it_is_sent(world):
     session, who = world
     ann_id, token = who["ann"]
-    body = json.dumps(tap("courage", NOW - timedelta(hours=12)))  # last night, 22:00 in Amsterdam
+    body = json.dumps(tap("courage", NOW - timedelta(hours=12), manager=ann_id))  # last night, 22:00 here
     with clock.frozen(NOW):
         first = _post(body, token, cookie=True)  # the page's own cookie
         again = _post(body, token)
@@ -85,17 +86,17 @@ def test_without_a_valid_token_nothing_is_logged(world):
 def test_another_managers_token_logs_for_that_manager_only(world):
     session, who = world
     (ann_id, ann_token), (bob_id, bob_token) = who["ann"], who["bob"]
-    shared = tap("humility")
+    shared = tap("humility", manager=ann_id)
     with clock.frozen(NOW):
         assert _post(json.dumps(shared), ann_token).status_code == 201
-        # Bob replaying Ann's uid gets an entry of his own; Ann's is untouched and not revealed.
-        answer = _post(json.dumps(shared), bob_token)
+        # A tap Ann made on a shared phone, sent while Bob is signed in: refused, never Bob's.
+        assert _post(json.dumps(shared), bob_token).json() == {"error": "other_manager"}
+        assert _post(json.dumps(tap("courage", manager=ann_id)), bob_token).status_code == 409
+        # Bob replaying Ann's uid as his own gets an entry of his own; Ann's is untouched.
+        answer = _post(json.dumps({**shared, "manager": bob_id}), bob_token)
+        assert _post(json.dumps({**tap(), "manager_id": ann_id}), bob_token).status_code == 400
     assert answer.status_code == 201
     assert len(entries(session, ann_id)) == 1 and len(entries(session, bob_id)) == 1
-    # A body cannot name the manager.
-    with clock.frozen(NOW):
-        assert _post(json.dumps({**tap(), "manager_id": ann_id}), bob_token).status_code == 400
-    assert len(entries(session, ann_id)) == 1
 
 
 @pytest.mark.parametrize("body", [
@@ -107,6 +108,9 @@ def test_another_managers_token_logs_for_that_manager_only(world):
     json.dumps({"uid": "a" * 32, "behaviour": "courage", "tapped_at": 2 ** 63}),
     json.dumps({"uid": "a" * 32, "behaviour": ["courage"], "tapped_at": 1_764_000_000_000}),
     json.dumps({"uid": None, "behaviour": "courage", "tapped_at": 1_764_000_000_000}),
+    json.dumps({"uid": "a" * 32, "behaviour": "courage", "tapped_at": 1_764_000_000_000, "manager": "1"}),
+    json.dumps({"uid": "a" * 32, "behaviour": "courage", "tapped_at": 1_764_000_000_000, "manager": True}),
+    json.dumps({"uid": "a" * 32, "behaviour": "courage", "tapped_at": 1_764_000_000_000, "manager": 2 ** 64}),
 ])
 def test_bad_json_is_refused(world, body):
     session, who = world
@@ -128,8 +132,8 @@ def test_bad_json_is_refused(world, body):
 def test_bad_taps_are_refused_with_a_message_in_the_managers_language(world, changes, field, text):
     session, who = world
     with clock.frozen(NOW):
-        answer = _post(json.dumps({**tap(), **changes}), who["ann"][1])
-        dutch = _post(json.dumps({**tap(), **changes}), who["bob"][1])
+        answer = _post(json.dumps({**tap(manager=who["ann"][0]), **changes}), who["ann"][1])
+        dutch = _post(json.dumps({**tap(manager=who["bob"][0]), **changes}), who["bob"][1])
     assert answer.status_code == 422 and answer.json() == {"errors": {field: text}}
     assert dutch.status_code == 422 and dutch.json()["errors"][field] != text  # Bob reads Dutch
     assert session.exec(select(ActionLog)).all() == []

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -185,6 +186,8 @@ def week_summary(session: Session, manager_id: int, today: date) -> WeekSummary:
 
 # A phone's clock may run a little ahead of the server's.
 CLOCK_SKEW = timedelta(minutes=5)
+# More entries on one day than anyone taps: what a phone's waiting taps may add to a day.
+MAX_QUEUED_PER_DAY = 100
 
 
 def _uid_ok(uid: object) -> bool:
@@ -208,6 +211,10 @@ def log_queued_tap(session: Session, manager_id: int, *, uid: str, behaviour: st
     time_zone = session.exec(select(Manager.time_zone).where(Manager.id == manager_id)).one()
     today, day = local_day(now, time_zone), local_day(min(tapped_at, now), time_zone)
     _check(session, manager_id, behaviour, None, "", day, today)
+    logged_that_day = session.exec(select(func.count()).select_from(ActionLog).where(
+        ActionLog.manager_id == manager_id, ActionLog.day == day)).one()
+    if logged_that_day >= MAX_QUEUED_PER_DAY:  # a script replaying fresh uids fills no table
+        raise FieldErrors({"day": "error.tap_too_many"})
     row = ActionLog(uid=uid, manager_id=manager_id, behaviour=behaviour, micro_action=None, note="", day=day,
                     created_at=now, updated_at=now)
     session.add(row)

@@ -115,3 +115,9 @@ MESSAGES.update({
                "beginscherm). Je herinnering komt per mail."),
     },
 })
+MESSAGES.update({
+    "error.tap_too_many": {
+        "en": "That day already has 100 entries; this tap was not added.",
+        "nl": "Die dag heeft al 100 registraties; deze tik is niet toegevoegd.",
+    },
+})

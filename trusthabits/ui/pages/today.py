@@ -51,6 +51,8 @@ class TodayState(EntryListMixin, AppState):
     _commitments: list[commitments.CommitmentView] = []
     # The manager's personal focus: the tiles' order (focus first), and what is marked or hidden.
     tile_rank: dict[str, int] = {}
+    # The signed-in manager's id, for taps saved offline (assets/offline.js tags them with it).
+    owner: str = ""
     focus_keys: list[str] = []
     hidden_keys: list[str] = []
 
@@ -69,6 +71,7 @@ class TodayState(EntryListMixin, AppState):
 
     def _show_first_screen(self, me: Me) -> None:
         self.greeting = self._tr("today.greeting", name=me.profile.name)
+        self.owner = str(me.id)
         chosen = me.call(focus.get_focus, me.id)
         self.tile_rank = {key: rank for rank, key in enumerate(chosen.order)}
         self.focus_keys, self.hidden_keys = chosen.focus, chosen.hidden
@@ -208,7 +211,8 @@ def offline_support(state) -> rx.Component:
                     "names": {key: translate(f"behaviour.{key}.name", lang) for key in behaviours.KEYS}}
              for lang in LANGUAGES}
     return rx.fragment(
-        rx.el.div(id="offline-texts", hidden=True, data_texts=json.dumps(texts, ensure_ascii=False)),
+        rx.el.div(id="offline-texts", hidden=True, data_texts=json.dumps(texts, ensure_ascii=False),
+                  data_owner=state.owner),
         rx.el.button(id="offline-synced", hidden=True, type="button", tab_index=-1, aria_hidden="true",
                      on_click=state.refresh),
     )
