@@ -49,6 +49,8 @@ config = rx.Config(
     # tab's file for expiry again and again (39 % of a busy process's time, see bench/).
     state_manager_mode=settings.state_manager,
     redis_url=settings.redis_url,
+    # Reflex's default (1 s) printed a warning for nearly every event of an overloaded worker.
+    redis_lock_warning_threshold=settings.state_lock_warning_ms,
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,

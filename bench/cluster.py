@@ -3,7 +3,8 @@ demand, not a test).
 
 Usage: make cluster && .venv/bin/python bench/cluster.py [--clients 200] [--rate 20]
        [--levels 20,50,100,200] [--level-seconds 30] [--saturate-seconds 20] [--fault-seconds 180]
-       [--skip-single] [--single-state-manager memory|disk]
+       [--skip-single] [--skip-levels] [--skip-fault] [--single-state-manager memory|disk]
+       Saturation only, cluster: --skip-single --skip-fault --levels ''; fault run only: --skip-levels
 
 Simulated tabs speak Reflex's websocket protocol (bench/reflex_client.py), each signed in with
 its own manager's session token, and tap behaviours on Today. For the single process
@@ -116,6 +117,9 @@ async def measure_levels(base_url: str, sessions, names: Names, levels: list[int
         results["levels"][level] = summary(clients, elapsed) | {"client_cpu_s": round(client_cpu_s() - cpu, 1),
                                                                "load": machine_load()}
         print(f"{label} {level:>3} clients at {rate:g}/s: {json.dumps(results['levels'][level])}", flush=True)
+    if len(clients) < len(sessions):  # no levels ran (or fewer clients than sessions)
+        clients += await open_clients(base_url, sessions[len(clients):], names)
+        await drive(clients, 3, None)  # warm-up: each worker's caches and pools, not counted
     reset_counts(clients)
     cpu, servers, machine = client_cpu_s(), tree_cpu_s(server_pids()), busy_cores_s()
     elapsed = await drive(clients, saturate_seconds, None)
@@ -257,9 +261,10 @@ def main() -> int:
     parser.add_argument("--cluster-root", type=Path, default=ROOT / ".cluster")
     parser.add_argument("--skip-single", action="store_true")
     parser.add_argument("--skip-levels", action="store_true", help="only the fault run on the cluster")
+    parser.add_argument("--skip-fault", action="store_true", help="no fault run (with --levels '': saturation only)")
     parser.add_argument("--single-state-manager", default="memory", choices=["memory", "disk"])
     args = parser.parse_args()
-    args.levels = [int(n) for n in args.levels.split(",") if int(n) <= args.clients]
+    args.levels = [int(n) for n in args.levels.split(",") if n and int(n) <= args.clients]
     if not (args.cluster_root / "processes.json").exists():
         print("No cluster is running: start one with `make cluster`.", file=sys.stderr)
         return 1
@@ -277,8 +282,9 @@ def main() -> int:
         results["cluster"] = asyncio.run(measure_levels(cluster.base_url, sessions, names, args.levels, args.rate,
                                                         args.level_seconds, args.saturate_seconds, "cluster",
                                                         lambda: cluster_pids(cluster)))
-    results["fault"] = asyncio.run(fault_run(cluster, engine, sessions, names, args))
-    print(f"fault run: {json.dumps(results['fault'])}", flush=True)
+    if not args.skip_fault:
+        results["fault"] = asyncio.run(fault_run(cluster, engine, sessions, names, args))
+        print(f"fault run: {json.dumps(results['fault'])}", flush=True)
     engine.dispose()
     results["verdict"], results["targets"] = verdict(results), TARGETS
     out = ROOT / "bench" / "results"

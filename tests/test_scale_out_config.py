@@ -25,7 +25,8 @@ from reflex.istate.manager import StateManager
 config = get_config()
 manager = StateManager.create()
 print(json.dumps({"manager": type(manager).__name__, "redis_url": config.redis_url,
-                  "frontend_port": config.frontend_port, "backend_port": config.backend_port}))
+                  "frontend_port": config.frontend_port, "backend_port": config.backend_port,
+                  "lock_warning_ms": getattr(manager, "lock_warning_threshold", None)}))
 """
 
 
@@ -68,6 +69,38 @@ def test_reflex_gets_the_memory_manager_alone_and_the_redis_manager_with_redis_u
     assert alone["manager"] == "StateManagerMemory" and alone["frontend_port"] == 3999
     workers = _reflex_config([], PORT="3999", REDIS_URL="redis://127.0.0.1:6390/0")
     assert workers["manager"] == "StateManagerRedis" and workers["redis_url"] == "redis://127.0.0.1:6390/0"
+
+
+def test_reflex_warns_about_a_slow_event_only_well_before_its_state_lock_expires(clean_env):
+    worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0")
+    assert worker["lock_warning_ms"] == 5000  # Reflex's own default is 1000
+    worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0",
+                            TRUSTHABITS_STATE_LOCK_WARNING_MS="2500")
+    assert worker["lock_warning_ms"] == 2500
+    clean_env.setenv("TRUSTHABITS_STATE_LOCK_WARNING_MS", "10000")  # Reflex's lock expires at 10 s
+    with pytest.raises(ValidationError, match="TRUSTHABITS_STATE_LOCK_WARNING_MS"):
+        Settings()
+
+
+def test_slow_lock_warnings_are_printed_once_per_interval_with_a_count(monkeypatch):
+    import logging
+
+    from trusthabits import config
+
+    now = [100.0]
+    monkeypatch.setattr("time.monotonic", lambda: now[0])
+    gate = config._SlowLockWarnings(interval_s=10)
+
+    def record(msg: str) -> logging.LogRecord:
+        return logging.LogRecord(config.REFLEX_STATE_LOGGER, logging.WARNING, __file__, 1, msg, None, None)
+
+    first = record("Lock for token a was held too long time_taken=1.2s")
+    assert gate.filter(first) and first.getMessage().endswith("1.2s")
+    assert not any(gate.filter(record(f"Lock for token {n} was held too long")) for n in range(50))
+    assert gate.filter(record("State lock for x missing while finalizing lease."))  # others pass
+    now[0] += 10
+    later = record("Lock for token b was held too long time_taken=1.5s")
+    assert gate.filter(later) and "(50 more such warnings in the last 10 s)" in later.getMessage()
 
 
 def test_a_backend_only_worker_sets_no_frontend_port(clean_env):

@@ -118,6 +118,9 @@ class Settings(BaseSettings):
     redis_url: Annotated[str | None, AfterValidator(_redis_url)] = Field(
         None, validation_alias=AliasChoices("REDIS_URL", "REFLEX_REDIS_URL"))
     state_manager: Literal["", "memory", "disk", "redis"] = Field("", validation_alias="TRUSTHABITS_STATE_MANAGER")
+    # Reflex (Redis) warns when an event held its tab's state lock longer than this. The lock
+    # expires after 10 s (Reflex's redis_lock_expiration), so it must stay below that.
+    state_lock_warning_ms: int = Field(5000, ge=100, lt=10_000, validation_alias="TRUSTHABITS_STATE_LOCK_WARNING_MS")
     # PostgreSQL connections per process: pool + overflow (deploy/README.md has the arithmetic).
     db_pool_size: int = Field(5, ge=1, le=1000, validation_alias="TRUSTHABITS_DB_POOL_SIZE")
     db_max_overflow: int = Field(5, ge=0, le=1000, validation_alias="TRUSTHABITS_DB_MAX_OVERFLOW")
@@ -269,6 +272,37 @@ class _TickChatterToDebug(logging.Filter):
 _TICK_FILTER = _TickChatterToDebug()
 
 
+class _SlowLockWarnings(logging.Filter):
+    """Reflex warns once for every event that held its tab's state lock too long. Under overload
+    that is nearly every event, and printing each warning (Reflex's rich console) took a fifth
+    of a saturated worker's time, which made the overload worse. One such line per
+    `interval_s`, saying how many were left out; other records pass."""
+
+    def __init__(self, interval_s: float = 10.0) -> None:
+        super().__init__()
+        self.interval_s, self.next_at, self.skipped = interval_s, 0.0, 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "held too long" not in str(record.msg):
+            return True
+        import time
+
+        now = time.monotonic()
+        if now < self.next_at:
+            self.skipped += 1
+            return False
+        if self.skipped:
+            record.msg = f"{record.msg} ({self.skipped} more such warnings in the last {self.interval_s:g} s)"
+            record.args = None
+        self.next_at, self.skipped = now + self.interval_s, 0
+        return True
+
+
+SLOW_LOCK_FILTER = _SlowLockWarnings()
+# Reflex's logger for its Redis state manager (reflex/istate/manager/redis.py).
+REFLEX_STATE_LOGGER = "reflex.istate.manager.redis"
+
+
 def configure_logging(settings: Settings) -> None:
     """The app's own log lines at the configured level; JSON lines when TRUSTHABITS_LOG_FORMAT=json."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -281,3 +315,6 @@ def configure_logging(settings: Settings) -> None:
         chatter.setLevel(logging.DEBUG if settings.log_level == "DEBUG" else logging.INFO)
         if _TICK_FILTER not in chatter.filters:
             chatter.addFilter(_TICK_FILTER)
+    reflex_state = logging.getLogger(REFLEX_STATE_LOGGER)
+    if SLOW_LOCK_FILTER not in reflex_state.filters:
+        reflex_state.addFilter(SLOW_LOCK_FILTER)
