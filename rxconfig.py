@@ -54,6 +54,9 @@ config = rx.Config(
     show_built_with_reflex=False,
     # We use no dynamic components: without this, every page imports all of Radix Themes.
     frontend_lazy_bundled_libraries=True,
+    # Every text file is also stored compressed with Brotli, which browsers ask for first: the
+    # scripts a phone loads are 15-20 % smaller than with gzip (kept for older clients).
+    frontend_compression_formats=["brotli", "gzip"],
     telemetry_enabled=False,
     plugins=[TrustHabitsFrontend(theme=theme)],
     disable_plugins=[SitemapPlugin],

@@ -10,7 +10,9 @@ Installs the npm package `lighthouse` into .tools/lighthouse on first use (its o
 install into .tools itself would prune the bun the build needs) and runs it with its default
 mobile emulation and simulated slow 4G against Debian's Chromium. A Reflex page reads its
 session cookie in the browser, so a Cookie request header would not sign it in: the cookie is
-put into the Chromium profile Lighthouse then drives.
+put into the Chromium profile Lighthouse then drives. With --language, the profile also holds
+the page language a returning manager's browser remembers (ui/states/app.py), so the first
+paint is in that language, as it is on their phone.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from common import (
     CHROMIUM,
@@ -33,6 +35,8 @@ from common import (
     url_and_cookie_cli,
 )
 from playwright.sync_api import sync_playwright
+
+from trusthabits.ui.states.app import PAGE_LANGUAGE_KEY
 
 PREFIX = ROOT / ".tools" / "lighthouse"
 LIGHTHOUSE = PREFIX / "node_modules" / ".bin" / "lighthouse"
@@ -45,7 +49,8 @@ def ensure_lighthouse() -> None:
                         "lighthouse@12"], check=True)
 
 
-def _chromium_with_cookie(port: int, profile: Path, url: str, token: str | None) -> subprocess.Popen:
+def _chromium_with_cookie(port: int, profile: Path, url: str, token: str | None,
+                          language: str | None) -> subprocess.Popen:
     chrome = subprocess.Popen([CHROMIUM, "--headless=new", *CHROMIUM_ARGS, f"--remote-debugging-port={port}",
                                f"--user-data-dir={profile}", "about:blank"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -58,14 +63,19 @@ def _chromium_with_cookie(port: int, profile: Path, url: str, token: str | None)
                 time.sleep(0.2)
         if token:
             browser.contexts[0].add_cookies([session_cookie(token, urlsplit(url).hostname)])
+        if language:
+            page = browser.contexts[0].new_page()
+            page.goto(urljoin(url, "/api/health/live"))
+            page.evaluate("([key, language]) => localStorage.setItem(key, language)", [PAGE_LANGUAGE_KEY, language])
+            page.close()
     return chrome
 
 
-def run(url: str, token: str | None = None, keep_report: Path | None = None) -> dict:
+def run(url: str, token: str | None = None, keep_report: Path | None = None, language: str | None = None) -> dict:
     ensure_lighthouse()
     with tempfile.TemporaryDirectory() as tmp:
         port, report = free_port(), Path(tmp) / "report.json"
-        chrome = _chromium_with_cookie(port, Path(tmp) / "profile", url, token)
+        chrome = _chromium_with_cookie(port, Path(tmp) / "profile", url, token, language)
         try:
             subprocess.run([str(LIGHTHOUSE), url, f"--port={port}", "--disable-storage-reset", "--quiet",
                             "--output=json", f"--output-path={report}",

@@ -64,11 +64,11 @@ def _seed(database_url: str, language: str) -> tuple[str, int, str]:
     return token, team.id, link.rsplit("/pulse/", 1)[1]
 
 
-def _measure(url: str, token: str | None, tries: int = 3) -> dict:
+def _measure(url: str, token: str | None, language: str, tries: int = 3) -> dict:
     """One Lighthouse run; Lighthouse sometimes loses its own trace (NO_NAVSTART): try again."""
     for attempt in range(tries):
         try:
-            return run(url, token)
+            return run(url, token, language=language)
         except subprocess.CalledProcessError:
             if attempt == tries - 1:
                 raise
@@ -95,8 +95,8 @@ def main() -> None:
             for name in args.pages.split(","):
                 signed_in = name != "answer"
                 path = f"/pulse/{answer_token}" if name == "answer" else PAGES[name].format(team_id=team_id)
-                runs = sorted((_measure(base_url + path, token if signed_in else None) for _ in range(args.runs)),
-                              key=lambda r: r["scores"]["performance"])
+                runs = sorted((_measure(base_url + path, token if signed_in else None, args.language)
+                               for _ in range(args.runs)), key=lambda r: r["scores"]["performance"])
                 median = runs[len(runs) // 2]
                 results[name] = {"median": median, "performance": [r["scores"]["performance"] for r in runs],
                                  "lcp_s": [r["lcp_s"] for r in runs], "load": _load()}

@@ -31,6 +31,8 @@ from trusthabits.db.engine import build_engine
 CLIENTS, RATE, SECONDS = 20, 20.0, 30
 INLINE = "document.documentElement.dataset.probe = '1'"
 INLINE_SHA = base64.b64encode(hashlib.sha256(INLINE.encode()).digest()).decode()
+BROTLI_STAND_IN = b"brotli bytes of index.html"
+TEAM_TEMPLATE = b"<!doctype html><title>TrustHabits</title><p>team page template</p>"
 PAGE = f"<!doctype html><title>TrustHabits</title><script>{INLINE}</script>".encode() + b"<p>static</p>" * 200
 
 
@@ -46,6 +48,9 @@ def cluster():
     static.mkdir()
     (static / "index.html").write_bytes(PAGE)
     (static / "index.html.gz").write_bytes(gzip.compress(PAGE))
+    (static / "index.html.br").write_bytes(BROTLI_STAND_IN)  # Caddy sends a sidecar as it is
+    (static / "team").mkdir()
+    (static / "team" / "_.html").write_bytes(TEAM_TEMPLATE)
     cluster = LocalCluster(root=root, proxy_port=free_port(), workers=2, schedulers=2, fsync=False, static_dir=static)
     cluster.start()
     yield cluster
@@ -61,6 +66,13 @@ def test_the_proxy_serves_precompressed_files_and_routes_the_api(cluster):
         # The same security headers as the app sends, with this build's inline script hashed.
         assert response.headers["X-Frame-Options"] == "DENY"
         assert f"'sha256-{INLINE_SHA}'" in response.headers["Content-Security-Policy"]
+    request = urllib.request.Request(f"{cluster.base_url}/", headers={"Accept-Encoding": "br, gzip"})
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "br" and response.read() == BROTLI_STAND_IN
+    # A page with a parameter in its path is drawn from its template (web/page_templates.py).
+    for path in ("/team/12", "/team/12/"):
+        with urllib.request.urlopen(f"{cluster.base_url}{path}") as response:
+            assert response.status == 200 and response.read() == TEAM_TEMPLATE and response.url.endswith(path)
     with urllib.request.urlopen(f"{cluster.base_url}/api/health") as response:
         assert response.status == 200 and b'"database":"ok"' in response.read()
     with urllib.request.urlopen(f"{cluster.base_url}/pulse/some-token") as response:  # the page fallback

@@ -20,7 +20,9 @@ from trusthabits.core.instrument import CURRENT
 from trusthabits.db.models import OutboxMessage
 from trusthabits.services import pulse_rounds, teams
 
-SIGNED_IN_PAGES = ["/", "/trends", "/reflect", "/team", "/outbox", "/history", "/habits", "/settings"]
+# Pages with a parameter in their path are drawn from a prerendered template (web/page_templates.py).
+SIGNED_IN_PAGES = ["/", "/trends", "/reflect", "/reflect/2026-W01", "/team", "/team/1", "/outbox", "/history",
+                   "/habits", "/settings"]
 # Words that are English in the catalogue and different in Dutch: none may be seen.
 ENGLISH_ONLY = sorted(
     {text for key, text in CATALOGUES["en"].items() if text != CATALOGUES["nl"].get(key) and "{" not in text

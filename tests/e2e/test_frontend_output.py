@@ -5,6 +5,7 @@ on that). Speed itself is measured by bench/lighthouse.py, not asserted here."""
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.request
 
@@ -21,7 +22,8 @@ def _get(url: str) -> str:
 
 def test_a_page_loads_the_trimmed_stylesheet_and_few_scripts(app_server):
     html = _get(f"{app_server.base_url}/")
-    scripts = re.findall(r'rel="modulepreload" href="([^"]+)"', html)
+    assert 'rel="modulepreload"' not in html  # asked for after the first paint (ui/frontend_build.py)
+    scripts = json.loads(re.search(r"for \(const href of (\[[^\]]+\])\)", html).group(1))
     assert 0 < len(scripts) <= 12, scripts
     css = _get(app_server.base_url + re.search(r'href="(/assets/__reflex_global_styles[^"]*\.css)"', html).group(1))
     assert ".rt-Button" in css and ".rt-BaseDialogContent" in css and "--teal-9" in css and "--violet-9" in css
@@ -61,3 +63,15 @@ def test_no_compiled_page_passes_responsive_props_to_radix(app_server):
     assert compiled
     offenders = {path.name: RESPONSIVE_PROP.findall(path.read_text()) for path in compiled}
     assert not {name: found for name, found in offenders.items() if found}
+
+
+def test_scripts_and_styles_are_sent_with_brotli_to_a_browser_that_asks(app_server):
+    html = _get(f"{app_server.base_url}/")
+    script = re.search(r'"(/assets/entry\.client[^"]+\.js)"', html).group(1)
+    sizes = {}
+    for encoding in ("br", "gzip"):
+        request = urllib.request.Request(app_server.base_url + script, headers={"Accept-Encoding": f"{encoding}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.headers["Content-Encoding"] == encoding
+            sizes[encoding] = len(response.read())
+    assert sizes["br"] < sizes["gzip"] * 0.95, sizes

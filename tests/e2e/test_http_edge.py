@@ -20,9 +20,9 @@ from trusthabits.services import accounts
 
 def _assets(server) -> tuple[str, str]:
     html = httpx.get(f"{server.base_url}/signin/").text
-    script = re.search(r'src="(/assets/[^"]+\.js)"|href="(/assets/[^"]+\.js)"', html)
+    script = re.search(r'"(/assets/[^"]+\.js)"', html)  # in the boot script (ui/frontend_build.py)
     style = re.search(r'href="(/assets/[^"]+\.css)"', html)
-    return (script.group(1) or script.group(2)), style.group(1)
+    return script.group(1), style.group(1)
 
 
 def test_pages_scripts_styles_and_api_carry_the_security_headers(app_server):

@@ -167,6 +167,22 @@ def test_the_team_page_loads_with_one_session_check_and_one_database_session(db_
     assert (len(checks), len(sessions)) == (1, 1)
 
 
+def test_a_tabs_first_page_load_makes_its_texts_in_the_managers_language(db_path, session):
+    # A new tab starts in the default language; the texts a load makes on the server (facts,
+    # round status) must come out in the manager's own, not the default and then stay so.
+    accounts.register(session, name="Joke", email="joke@example.com", password="long enough pw", locale="nl",
+                      time_zone="Europe/Amsterdam")
+    profile, token = accounts.sign_in(session, email="joke@example.com", password="long enough pw")
+    team = teams.create_team(session, profile.id, name="Blauw", language="nl", time_zone="Europe/Amsterdam", k=3)
+    teams.add_members(session, profile.id, team.id, "a@example.com, b@example.com, c@example.com")
+    root, state = _state(TeamDetailState, f"/team/{team.id}", token=token)
+    assert state.lang == "en"
+    _run(TeamDetailState.event_handlers["load"].fn(state))
+    assert state.lang == "nl"
+    assert "3 actieve leden" in state.team_facts and "active" not in state.team_facts
+    assert state.schedule_status.next_pulse.startswith("Volgende pulse"), state.schedule_status.next_pulse
+
+
 def test_a_database_error_or_a_missing_thing_leaves_the_page_usable_with_a_message(db_path, session, monkeypatch):
     from sqlalchemy.exc import OperationalError
 

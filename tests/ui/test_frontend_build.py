@@ -104,3 +104,68 @@ def test_colours_come_from_theme_py_only():
     assert (manifest["theme_color"], manifest["background_color"]) == (theme.BRAND_COLOUR, theme.BACKGROUND_COLOUR)
     assert "--teal-9: #0b7a70;" in theme.colour_css()
 
+
+
+# The shape React Router 7 prerenders for a page (trimmed to what the edit reads).
+PRERENDERED = (
+    '<head><link rel="modulepreload" href="/assets/manifest-9.js"/>'
+    '<link rel="modulepreload" href="/assets/vendor-C.js"/>'
+    '<link href="/assets/styles-B.css" rel="stylesheet" type="text/css"/></head><body><main>Vandaag</main>'
+    '<script type="module" async="">import "/assets/manifest-9.js";\n'
+    'import * as route0 from "/assets/root-C.js";\nimport * as route1 from "/assets/_index-B.js";\n  \n'
+    '  window.__reactRouterRouteModules = {"root":route0,"routes/_index":route1};\n\n'
+    'import("/assets/entry.client-B.js");</script></body>'
+)
+
+
+def test_a_page_asks_for_its_scripts_after_its_first_paint_in_the_same_order():
+    html = frontend_build.defer_scripts_until_painted(PRERENDERED, "index.html")
+    assert 'rel="modulepreload"' not in html  # nothing fetched before the page is drawn
+    assert '<link href="/assets/styles-B.css" rel="stylesheet"' in html and "<main>Vandaag</main>" in html
+    script = re.search(r'<script type="module">(.*)</script>', html, re.S).group(1)
+    lines = script.splitlines()
+    assert lines[0] == frontend_build.AFTER_FIRST_PAINT
+    assert '["/assets/manifest-9.js", "/assets/vendor-C.js"]' in lines[1]  # then all at once, as before
+    assert lines[2:] == [
+        'await import("/assets/manifest-9.js");',
+        'const route0 = await import("/assets/root-C.js");',
+        'const route1 = await import("/assets/_index-B.js");',
+        'window.__reactRouterRouteModules = {"root":route0,"routes/_index":route1};',
+        'import("/assets/entry.client-B.js");',
+    ]
+    assert frontend_build.defer_scripts_until_painted(html, "index.html") == html
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body>no scripts</body></html>",
+    PRERENDERED.replace('import("/assets/entry.client-B.js");', 'import("/assets/entry.client-B.js").then(go);'),
+    PRERENDERED.replace("modulepreload", "preload"),
+])
+def test_the_script_edit_refuses_a_page_of_another_shape(html):
+    with pytest.raises(RuntimeError, match="index.html has changed shape"):
+        frontend_build.defer_scripts_until_painted(html, "index.html")
+
+
+def test_the_script_edit_reads_every_page_reflex_built(tmp_path):
+    (tmp_path / "team").mkdir()
+    (tmp_path / "index.html").write_text(PRERENDERED)
+    (tmp_path / "team" / "index.html").write_text(PRERENDERED)
+    frontend_build.TrustHabitsFrontend().post_build(static_dir=tmp_path)
+    for page in (tmp_path / "index.html", tmp_path / "team" / "index.html"):
+        assert frontend_build.AFTER_FIRST_PAINT in page.read_text()
+    with pytest.raises(RuntimeError, match="no prerendered pages"):
+        frontend_build.TrustHabitsFrontend().post_build(static_dir=tmp_path / "empty")
+
+
+RR_CONFIG = ('export default {"basename": "/", "future": {"unstable_optimizeDeps": true}, "ssr": false, '
+             '"prerender": true, "build": "build"};')
+
+
+def test_pages_with_a_parameter_are_prerendered_at_their_template_path():
+    edited = frontend_build.prerender_page_templates(RR_CONFIG)
+    assert '"prerender": ({getStaticPaths}) => [...getStaticPaths(), ...["/team/_", "/reflect/_"]]' in edited
+    assert frontend_build.prerender_page_templates(edited) == edited
+    dev = RR_CONFIG.replace('"prerender": true, "build": "build"', '"ssr": false')
+    assert frontend_build.prerender_page_templates(dev) == dev  # a dev build prerenders nothing
+    with pytest.raises(RuntimeError, match="changed shape"):
+        frontend_build.prerender_page_templates(RR_CONFIG.replace("true", "false"))

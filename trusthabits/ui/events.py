@@ -50,6 +50,7 @@ from sqlmodel import Session
 from trusthabits.adapters import metrics
 from trusthabits.core import clock, input_rules
 from trusthabits.core.errors import Refused
+from trusthabits.core.i18n import LANGUAGES
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
@@ -347,6 +348,13 @@ def _resolve(token: str, db: Session) -> Profile | None:
     return accounts.resolve_session(db, token) if token else None
 
 
+def speak_as(state: Any, profile: Profile) -> None:
+    """A page load's texts are made in the manager's language: a tab's first load would
+    otherwise make them in the default language, before `admit` switches the page."""
+    if profile.locale in LANGUAGES and state.lang != profile.locale:
+        state.lang = profile.locale
+
+
 def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
     arguments, signature = _arguments(fn, skip=2)
     loads_page = kind == "page_load"
@@ -382,6 +390,8 @@ def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
                     profile = _resolve(token, db)
                     if profile is None:
                         return None, None
+                    if loads_page:
+                        speak_as(self, profile)
                     try:
                         return profile, fn(self, Me(profile, db, token), **clean)
                     except Exception as error:
@@ -414,6 +424,8 @@ def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
             if profile is None:
                 yield admitted
                 return
+            if loads_page:
+                speak_as(self, profile)
             me = Me(profile, db, token, executor)
             first = True
             try:

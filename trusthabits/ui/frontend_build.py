@@ -1,6 +1,6 @@
 """How the browser bundle is built: less CSS and fewer, better-grouped scripts for a phone.
 
-Reflex builds the frontend with Vite; this plugin (in rxconfig.py) adjusts four things, each
+Reflex builds the frontend with Vite; this plugin (in rxconfig.py) adjusts six things, each
 measured with bench/lighthouse.py (numbers in the issue notes):
 
 - Radix Themes' full stylesheet (812 KB, all 31 colour scales) is replaced by its base tokens,
@@ -12,6 +12,12 @@ measured with bench/lighthouse.py (numbers in the issue notes):
   so a phone makes 7 to 10 requests for a page instead of 36.
 - The root no longer keeps a loader for all of Radix Themes: it only serves dynamic components,
   which TrustHabits does not use.
+- Pages with a parameter in their path are prerendered once more, at a template path
+  (web/page_templates.py), so they paint before their scripts run like every other page.
+- Each prerendered page asks for its scripts only after it has painted. The page is drawn
+  whole, in the reader's language, without them (ui/states/app.py); asked for at once, their
+  ~220 KB share a slow phone line with the page's stylesheet and hold back its first paint
+  (`defer_scripts_until_painted`).
 
 Every edit checks the shape of the file it changes and stops the build with a clear message
 when Reflex generated something else; and the plugin refuses to run on other Reflex or Radix
@@ -25,6 +31,7 @@ test scans the code for them); a missing one would render as transparent.
 from __future__ import annotations
 
 import json
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -33,6 +40,7 @@ import reflex as rx
 from reflex_components_radix.themes.base import RadixThemesComponent
 
 from trusthabits.ui.theme import USED_COLOURS
+from trusthabits.web.page_templates import TEMPLATE_PATHS
 
 RADIX = "@radix-ui/themes"
 # The versions whose generated files these edits were read against.
@@ -84,11 +92,60 @@ def add_chunk_groups(vite_config: str) -> str:
     return _insert_after(vite_config, "groups: [", CHUNK_GROUPS, "vite.config.js")
 
 
+def prerender_page_templates(config: str) -> str:
+    """Every page without a parameter, as before, and each page template."""
+    paths = json.dumps(list(TEMPLATE_PATHS))
+    if paths in config or '"prerender"' not in config:  # done already, or a dev build (nothing prerendered)
+        return config
+    if config.count('"prerender": true') != 1:
+        raise RuntimeError("react-router.config.js has changed shape (no '\"prerender\": true'); "
+                           "update trusthabits/ui/frontend_build.py")
+    every_page = f"({{getStaticPaths}}) => [...getStaticPaths(), ...{paths}]"
+    return config.replace('"prerender": true', f'"prerender": {every_page}')
+
+
 def drop_radix_loader(root: str) -> str:
     if "const loaders = {" not in root:
         raise RuntimeError("app/root.jsx has changed shape (no 'const loaders = {'); "
                            "update trusthabits/ui/frontend_build.py")
     return root.replace(RADIX_LOADER, "")
+
+
+MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="(/assets/[^"<>]+\.js)"/>')
+# React Router's boot script: the manifest, then each route module, then the client entry.
+BOOT_SCRIPT = re.compile(
+    r'<script type="module" async="">import "(?P<manifest>/assets/[^"<>]+\.js)";\n'
+    r'(?P<routes>(?:import \* as route\d+ from "/assets/[^"<>]+\.js";\n)+)\s*'
+    r'window\.__reactRouterRouteModules = (?P<modules>\{[^<>;]*\});\s*'
+    r'import\("(?P<entry>/assets/[^"<>]+\.js)"\);</script>')
+ROUTE_IMPORT = re.compile(r'import \* as (route\d+) from "(/assets/[^"<>]+\.js)";')
+# After the first frame has been drawn (a timeout queued from a frame callback runs after its
+# paint); a page opened in a background tab draws no frames, so it starts at once.
+AFTER_FIRST_PAINT = ("await new Promise(go => document.visibilityState === \"hidden\" ? go() : "
+                     "requestAnimationFrame(() => setTimeout(go)));")
+
+
+def defer_scripts_until_painted(html: str, file: str) -> str:
+    """The same boot, in the same order, started after the page's first paint."""
+    if AFTER_FIRST_PAINT in html:
+        return html
+    boot = BOOT_SCRIPT.search(html)
+    preloads = MODULE_PRELOAD.findall(html)
+    if boot is None or not preloads:
+        raise RuntimeError(f"{file} has changed shape (no React Router boot script or module preloads); "
+                           "update trusthabits/ui/frontend_build.py")
+    routes = ROUTE_IMPORT.findall(boot["routes"])
+    script = "\n".join([
+        AFTER_FIRST_PAINT,
+        f"for (const href of {json.dumps(preloads)}) "
+        "document.head.append(Object.assign(document.createElement(\"link\"), {rel: \"modulepreload\", href}));",
+        f"await import({json.dumps(boot['manifest'])});",
+        *(f"const {name} = await import({json.dumps(url)});" for name, url in routes),
+        f"window.__reactRouterRouteModules = {boot['modules']};",
+        f"import({json.dumps(boot['entry'])});",
+    ])
+    html = MODULE_PRELOAD.sub("", html)
+    return html.replace(boot.group(0), f'<script type="module">{script}</script>', 1)
 
 
 def installed_versions() -> dict[str, str]:
@@ -122,3 +179,13 @@ class TrustHabitsFrontend(rx.plugins.RadixThemesPlugin):
         context["add_modify_task"]("postcss.config.js", add_trim_radix)
         context["add_modify_task"]("vite.config.js", add_chunk_groups)
         context["add_modify_task"]("app/root.jsx", drop_radix_loader)
+        context["add_modify_task"]("react-router.config.js", prerender_page_templates)
+
+    def post_build(self, **context: Any) -> None:
+        super().post_build(**context)
+        pages = sorted(Path(context["static_dir"]).rglob("*.html"))
+        if not pages:
+            raise RuntimeError(f"no prerendered pages in {context['static_dir']}; "
+                               "update trusthabits/ui/frontend_build.py")
+        for page in pages:
+            page.write_text(defer_scripts_until_painted(page.read_text(), str(page)))

@@ -10,7 +10,9 @@ including the static frontend the production server serves itself:
   refused (the app's own origin is TRUSTHABITS_BASE_URL or the Host the request was sent to);
 - `event_path.EventPathGuard`: /_event takes websockets only (plain HTTP there: 400);
 - `upload_guard.UploadGuard`: /_upload refuses a request without a valid session or over the
-  size limit before its body is read.
+  size limit before its body is read;
+- `page_templates.PageTemplates`: /team/12 and /reflect/2026-W49 are drawn from their page's
+  prerendered template.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from trusthabits.config import get_settings
 from trusthabits.web.event_path import EventPathGuard
 from trusthabits.web.headers import SecurityHeaders
 from trusthabits.web.origins import OriginGuard
+from trusthabits.web.page_templates import PageTemplates
 from trusthabits.web.upload_guard import UploadGuard
 
 
@@ -28,6 +31,6 @@ def harden(app: ASGIApp) -> ASGIApp:
     from trusthabits.ui.states.app import SESSION_COOKIE
 
     settings = get_settings()
-    guarded = UploadGuard(EventPathGuard(app), cookie_name=SESSION_COOKIE)
+    guarded = UploadGuard(EventPathGuard(PageTemplates(app)), cookie_name=SESSION_COOKIE)
     guarded = OriginGuard(guarded, base_url=settings.base_url)
     return SecurityHeaders(guarded, https=settings.base_url.startswith("https://"))

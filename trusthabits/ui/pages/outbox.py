@@ -81,7 +81,7 @@ def _message(message: rx.Var) -> rx.Component:
                 rx.vstack(
                     rx.link(t("outbox.open_link"), href=message.link, is_external=True, size="3",
                             min_height=TAP_TARGET, display="flex", align_items="center", class_name="pulse-link"),
-                    rx.code(message.link, size="1", style={"overflow_wrap": "anywhere", "word_break": "break-all"}),
+                    rx.code(message.link, size="2", style={"overflow_wrap": "anywhere", "word_break": "break-all"}),
                     spacing="1",
                     width="100%",
                 ),
