@@ -119,6 +119,30 @@ def test_after_the_first_paint_the_app_takes_over_in_the_same_language(browser, 
         page.context.close()
 
 
+def test_a_page_opened_in_a_new_tab_makes_its_texts_in_the_managers_language(browser, app_server):
+    # A new tab is a new Reflex tab, which starts in the default language: the texts its first
+    # load makes on the server (team facts, round status) must still be Dutch.
+    email = unique_email("nieuwetab")
+    manager = create_manager(app_server, email, name="Joke", locale="nl")
+    with Session(app_server.engine) as session:
+        team = teams.create_team(session, manager.id, name="Oranje", language="nl", time_zone="Europe/Amsterdam", k=3)
+        teams.add_members(session, manager.id, team.id, "a@team.example, b@team.example, c@team.example")
+        from trusthabits.core import clock
+
+        pulse_rounds.send_this_weeks_pulse(session, manager.id, team.id, clock.now(), app_server.base_url)
+    page = new_phone_page(browser, locale="en-GB")
+    try:
+        sign_in(page, app_server, email)
+        expect(page.locator("#greeting")).to_have_text("Fijn je te zien, Joke.")
+        tab = page.context.new_page()
+        tab.goto(f"{app_server.base_url}/team/{team.id}")
+        expect(tab.get_by_text("3 actieve leden · Nederlands")).to_be_visible()
+        expect(tab.get_by_text("0 van 3 beantwoord")).to_be_visible()
+        assert _english_in(tab.evaluate(VISIBLE_TEXT)) == []
+    finally:
+        page.context.close()
+
+
 def test_an_english_manager_still_sees_english(browser, app_server):
     email = unique_email("first")
     create_manager(app_server, email, name="Ann", locale="en")
