@@ -6,7 +6,9 @@ Seeds a manager with five years of realistic history (~9,000 entries) in a tempo
 database, starts `reflex run --env prod` on it, and measures with Debian's Chromium at 390×844:
 
 - tap → confirmation latency *inside the page*: performance.now() before the click and a
-  MutationObserver that fires when the new confirmation is in the DOM (no driver polling);
+  MutationObserver that fires when the new confirmation is in the DOM (no driver polling); and
+  where it goes: the tap handler's own time (our code and its database work, from the server's
+  /metrics), the rest being the websocket, Reflex's event and state handling and the redraw;
 - bytes transferred on the first load of Today (CDP network events: every HTTP response as
   sent over the wire, plus the websocket frames of the page's first state);
 - Lighthouse mobile scores (npm `lighthouse`, installed into .tools/lighthouse on first use),
@@ -21,9 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
 import tempfile
+import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
@@ -140,13 +144,36 @@ def measure_first_load(browser, base_url: str, cookie: dict) -> dict:
     }
 
 
+def handler_seconds(base_url: str) -> dict[str, tuple[float, float]]:
+    """Per event handler: (count, total seconds) so far, from the server's /metrics (loopback)."""
+    with urllib.request.urlopen(f"{base_url}/metrics", timeout=10) as response:
+        text = response.read().decode()
+    found: dict[str, list[float]] = {}
+    for name, handler, value in re.findall(
+            r'^trusthabits_event_handler_seconds_(count|sum)\{handler="([^"]+)"\} (\S+)$', text, re.M):
+        found.setdefault(handler, [0.0, 0.0])[0 if name == "count" else 1] = float(value)
+    return {handler: (count, total) for handler, (count, total) in found.items()}
+
+
+def tap_handler_ms(before: dict, after: dict, taps: int) -> tuple[str, float]:
+    """The handler that ran once per tap, and its mean time per tap in ms."""
+    for handler, (count, total) in after.items():
+        done = count - before.get(handler, (0.0, 0.0))[0]
+        if done == taps:
+            return handler, round(1000 * (total - before.get(handler, (0.0, 0.0))[1]) / taps, 2)
+    raise RuntimeError(f"no handler ran exactly {taps} times: {after}")
+
+
 def measure_taps(browser, base_url: str, cookie: dict, taps: int, warmup: int = 5) -> dict:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
         has_touch=True)
     context.add_cookies([cookie])
     page = open_today(context, base_url)
     latencies = []
+    before = {}
     for n in range(warmup + taps):
+        if n == warmup:
+            before = handler_seconds(base_url)
         key = BEHAVIOURS[n % len(BEHAVIOURS)].key
         row = f".week-row[data-behaviour='{key}']"
         expected = int(page.get_attribute(row, "data-count")) + 1
@@ -156,9 +183,13 @@ def measure_taps(browser, base_url: str, cookie: dict, taps: int, warmup: int = 
         if n >= warmup:
             latencies.append(elapsed)
     context.close()
+    handler, handler_ms = tap_handler_ms(before, handler_seconds(base_url), taps)
     latencies.sort()
     return {
         "taps": len(latencies),
+        "tap_handler": handler,
+        "tap_handler_mean_ms": handler_ms,
+        "tap_mean_ms": round(statistics.fmean(latencies), 1),
         "tap_p50_ms": round(statistics.median(latencies), 1),
         "tap_p95_ms": round(latencies[min(len(latencies) - 1, int(round(0.95 * len(latencies))) - 1)], 1),
         "tap_max_ms": round(latencies[-1], 1),

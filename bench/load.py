@@ -74,6 +74,8 @@ class Client:
     reconnects: list[float] = field(default_factory=list)  # seconds from drop to signed in again
     signed_out_after_reconnect: int = 0
     state_lost_on_reconnect: int = 0
+    state_taps_behind: int = 0  # confirmed taps the state that came back did not have yet
+    state_lost_dropped_at: list[float] = field(default_factory=list)  # time.monotonic() of those drops
     new_token_on_reconnect: int = 0  # the server took the tab for a duplicate: fresh state
 
 
@@ -98,6 +100,7 @@ async def close_clients(clients: list[Client]) -> None:
 
 async def _reconnect(client: Client, dropped_at: float, deadline: float) -> None:
     new_tokens = client.tab.new_tokens
+    kept = client.tab.state_confirmed_id  # what the tab's state held when it dropped
     while time.monotonic() < deadline:
         try:
             await client.tab.connect(timeout=5)
@@ -109,9 +112,11 @@ async def _reconnect(client: Client, dropped_at: float, deadline: float) -> None
             client.signed_out_after_reconnect += 1
         client.new_token_on_reconnect += client.tab.new_tokens > new_tokens
         # The tab's state followed it to the new worker (Redis), not only its session cookie.
-        seen = client.tab.confirmed_ids
-        if seen and client.tab.hydrated_confirmed_id < seen[-1]:
+        back = client.tab.hydrated_confirmed_id
+        if back < kept:
             client.state_lost_on_reconnect += 1
+            client.state_lost_dropped_at.append(dropped_at)
+            client.state_taps_behind += sum(1 for entry_id in client.tab.confirmed_ids if back < entry_id <= kept)
         return
 
 
@@ -169,6 +174,7 @@ def summary(clients: list[Client], seconds: float) -> dict:
         "reconnect_max_s": round(max(reconnects), 2) if reconnects else None,
         "signed_out_after_reconnect": sum(c.signed_out_after_reconnect for c in clients),
         "state_lost_on_reconnect": sum(c.state_lost_on_reconnect for c in clients),
+        "state_taps_behind": sum(c.state_taps_behind for c in clients),
         "new_token_on_reconnect": sum(c.new_token_on_reconnect for c in clients),
     }
 
@@ -177,6 +183,7 @@ def reset_counts(clients: list[Client]) -> None:
     for client in clients:
         client.sent, client.confirmed, client.errors, client.reconnects = 0, [], Counter(), []
         client.signed_out_after_reconnect = client.state_lost_on_reconnect = client.new_token_on_reconnect = 0
+        client.state_taps_behind = 0
         client.tab.confirmed_ids.clear()
 
 

@@ -83,6 +83,9 @@ class Tab:
     new_tokens: int = 0
     # TapState.confirmed_id in the state the last connect brought back (kept in Redis or not).
     hydrated_confirmed_id: int = 0
+    # TapState.confirmed_id as the server last reported it: what a reconnect should bring back
+    # (Today's on_load resets it to 0, so after a reconnect without a tap it is 0, not the last tap).
+    state_confirmed_id: int = 0
 
     def __post_init__(self) -> None:
         self._client: socketio.AsyncClient | None = None
@@ -160,11 +163,16 @@ class Tab:
         if (delta.get(self.names.root) or {}).get(FIELD.format("is_hydrated")) is True:
             self._hydrated.set()
         confirmed = (delta.get(self.names.tap) or {}).get(FIELD.format("confirmed_id"))
+        if FIELD.format("confirmed_id") in (delta.get(self.names.tap) or {}):
+            self.state_confirmed_id = confirmed or 0
         if self._awaiting_full_state:
             # The first update of a connection is the stored state in full (Today's on_load
-            # then resets the confirmation, so only this one tells what the server kept).
+            # then resets the confirmation, so only this one tells what the server kept). Its
+            # confirmed_id is an old tap's, not a new confirmation: an older one than the last
+            # seen (the state came back behind) must not count as that tap confirmed twice.
             self._awaiting_full_state = False
             self.hydrated_confirmed_id = confirmed or 0
+            confirmed = None
         if confirmed and confirmed != self._last_confirmed:
             self._last_confirmed = confirmed
             self.confirmed_ids.append(confirmed)

@@ -107,7 +107,8 @@ def test_a_tab_duplicated_while_its_worker_lives_gets_a_new_token(redis_url):
         finally:
             heartbeat.cancel()
             await asyncio.gather(heartbeat, return_exceptions=True)
-            assert not await probe.exists(alive_key(owner.instance_id))  # a clean stop says so at once
+            # A clean stop lets its key lapse: the worker still writes back states after this.
+            assert 0 < await probe.pttl(alive_key(owner.instance_id)) <= ALIVE_TTL_MS
             for manager in (owner, other):
                 await manager.close()
             await probe.aclose()
@@ -116,3 +117,36 @@ def test_a_tab_duplicated_while_its_worker_lives_gets_a_new_token(redis_url):
     assert new_token not in (None, TOKEN + "y")
     assert still_owner
     assert WAIT_FOR_OWNER_S <= waited <= WAIT_FOR_OWNER_S + 1
+
+
+def test_a_tab_leaving_a_worker_that_stops_cleanly_waits_for_its_record_and_leaves_the_lock(redis_url):
+    """SIGTERM: the stopping worker's heartbeat ends before Reflex drops its socket records and
+    writes back the states it holds. A tab reconnecting in between must not take its lock."""
+
+    async def run():
+        stopping, next_worker = (ReclaimingTokenManager(Redis.from_url(redis_url)) for _ in range(2))
+        probe = Redis.from_url(redis_url)
+        heartbeat = asyncio.create_task(stopping.keep_alive())
+        try:
+            await asyncio.sleep(0.1)
+            assert await stopping.link_token_to_sid(TOKEN + "z", "sid-1") is None
+            await probe.set(lock_key(TOKEN + "z"), b"lease-of-the-stopping-worker", px=10_000)
+            heartbeat.cancel()  # Reflex's shutdown: lifespan tasks first
+            await asyncio.gather(heartbeat, return_exceptions=True)
+            started = time.monotonic()
+            reconnect = asyncio.create_task(next_worker.link_token_to_sid(TOKEN + "z", "sid-2"))
+            await asyncio.sleep(0.3)
+            await stopping.disconnect_token(TOKEN + "z", "sid-1")  # then disconnect_all
+            assert await reconnect is None  # same token
+            waited = time.monotonic() - started
+            lock = await probe.get(lock_key(TOKEN + "z"))
+            return waited, lock, await _record_owner(probe, next_worker, TOKEN + "z") == next_worker.instance_id
+        finally:
+            for manager in (stopping, next_worker):
+                await manager.close()
+            await probe.aclose()
+
+    waited, lock, linked = asyncio.run(run())
+    assert lock == b"lease-of-the-stopping-worker"  # the stopping worker writes back and releases it
+    assert linked
+    assert waited < 1.0  # the record went at 0.3 s; no waiting out the heartbeat

@@ -20,9 +20,8 @@ an update halfway or reach another state; it then calls services with `await me.
 *args)`, which runs in the event's own single worker thread and session too.
 
 Arguments are checked by their annotations (`str`, `int`, `bool`, `Form`, `MultilineText`,
-unions and lists of those, uploads) with `core/input_rules.py`. Anything else — a number where
-text belongs, 2**63, a lone surrogate, a control character, a form that is not flat text — never
-reaches the body: the page shows a translated message instead (`ProblemState`). A fast test
+unions and lists of those, uploads; ui/event_arguments.py). Anything else never reaches the body:
+the page shows a translated message instead (`ProblemState`). A fast test
 (tests/ui/test_events.py) fails on any handler that is neither `@signed_in`/`@page_load` nor
 `@public`.
 """
@@ -33,15 +32,13 @@ import asyncio
 import functools
 import inspect
 import logging
-import re
-import types
 import typing
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from time import perf_counter
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import reflex as rx
 from sqlalchemy.exc import SQLAlchemyError
@@ -54,28 +51,19 @@ from trusthabits.core.i18n import LANGUAGES
 from trusthabits.db.engine import new_session
 from trusthabits.services import accounts
 from trusthabits.services.accounts import Profile
+from trusthabits.ui.event_arguments import (  # noqa: F401 - Form and MultilineText are the pages' annotations
+    Arguments,
+    BadInput,
+    Form,
+    MultilineText,
+    arguments_of,
+    unwrapped_form,
+)
 
 T = TypeVar("T")
 log = logging.getLogger("trusthabits.events")
 DECLARED = "_trusthabits_declared"  # "signed_in", "page_load" or "public", set on each handler
-MAX_LIST_LENGTH = 1_000
 ARGUMENTS = "_trusthabits_arguments"  # the checks of a declared handler, for the socket guard
-_DECIMAL = re.compile(r"^-?[0-9]{1,19}$")
-# How the built frontend wraps a submitted form: {"__reflex_form_data__": [[name, value], …]}.
-FORM_ENTRIES = "__reflex_form_data__"
-
-
-class _Multiline:
-    """Marks text that may span lines (a text area's value)."""
-
-
-MultilineText = Annotated[str, _Multiline]
-# What a submitted form hands its handler: field name → text (text areas included).
-Form = dict[str, str]
-
-
-class BadInput(ValueError):
-    """An argument that no page of ours would send."""
 
 
 @dataclass
@@ -127,132 +115,6 @@ class PageState(Protocol):
     def _set_language(self, lang: str) -> Any: ...
 
 
-# --- checking arguments -----------------------------------------------------------------------
-
-
-def _checker(hint: Any) -> Callable[[Any], Any]:
-    """A function that returns the value when it fits `hint`, or raises BadInput."""
-    if hint is MultilineText:
-        return _check_text(multiline=True)
-    if hint is str:
-        return _check_text(multiline=False)
-    if hint is int:
-        return _check_int
-    if hint is bool:
-        return _check_bool
-    if hint is type(None):
-        return _check_none
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin is dict and args == (str, str):
-        return _check_form
-    if origin is list and args and _is_upload(args[0]):
-        return _check_uploads
-    if origin is list and args:
-        return _check_list(_checker(args[0]))
-    if origin in (types.UnionType, typing.Union):
-        return _check_any_of([_checker(arg) for arg in args])
-    raise TypeError(f"event argument type {hint!r} has no boundary check; use str, int, bool, Form, "
-                    "MultilineText, a list or a union of those (trusthabits/ui/events.py)")
-
-
-def _fails(problem: str | None) -> None:
-    if problem:
-        raise BadInput(problem)
-
-
-def _check_text(multiline: bool) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        _fails(input_rules.text_problem(value, multiline=multiline))
-        return str(value)
-    return check
-
-
-def _check_int(value: Any) -> int:
-    # A page may send a number as text (a select's value); Reflex turns such text into an int
-    # too. Only ASCII digits: int() also reads "²" … no, but it reads "١٢" and " 12 ".
-    if isinstance(value, str) and _DECIMAL.match(value):
-        value = int(value)
-    _fails(input_rules.int_problem(value))
-    return int(value)
-
-
-def _check_bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise BadInput(input_rules.PROBLEM)
-    return value
-
-
-def _check_none(value: Any) -> None:
-    if value is not None:
-        raise BadInput(input_rules.PROBLEM)
-
-
-def _check_form(value: Any) -> dict[str, str]:
-    _fails(input_rules.form_problem(value))
-    return dict(value)
-
-
-def _check_list(item: Callable[[Any], Any]) -> Callable[[Any], list[Any]]:
-    def check(value: Any) -> list[Any]:
-        if not isinstance(value, list) or len(value) > MAX_LIST_LENGTH:
-            raise BadInput(input_rules.PROBLEM)
-        return [item(element) for element in value]
-    return check
-
-
-def _check_any_of(options: list[Callable[[Any], Any]]) -> Callable[[Any], Any]:
-    def check(value: Any) -> Any:
-        for option in options:
-            try:
-                return option(value)
-            except BadInput:
-                continue
-        raise BadInput(input_rules.PROBLEM)
-    return check
-
-
-def _is_upload(hint: Any) -> bool:
-    return isinstance(hint, type) and issubclass(hint, rx.UploadFile)
-
-
-def _check_uploads(value: Any) -> Any:
-    # Reflex builds these itself from a multipart upload to /_upload; over the websocket a
-    # crafted client can only send JSON, which is never a file.
-    if not isinstance(value, list) or not all(isinstance(item, rx.UploadFile) for item in value):
-        raise BadInput(input_rules.PROBLEM)
-    return value
-
-
-@dataclass(frozen=True)
-class _Arguments:
-    """The checked parameters of one handler (without `self` and `me`)."""
-
-    checks: dict[str, Callable[[Any], Any]]
-    required: frozenset[str]
-
-    def clean(self, payload: dict[str, Any]) -> dict[str, Any]:
-        if not self.required <= payload.keys() or not payload.keys() <= self.checks.keys():
-            raise BadInput(input_rules.PROBLEM)
-        return {name: self.checks[name](value) for name, value in payload.items()}
-
-
-def _arguments(fn: Callable[..., Any], skip: int) -> tuple[_Arguments, inspect.Signature]:
-    """The checks for `fn`'s arguments after the first `skip` ones, and the signature the browser
-    sees (`self` and the checked arguments; `me` is ours to give)."""
-    signature = inspect.signature(fn)
-    hints = typing.get_type_hints(fn, include_extras=True)
-    parameters = list(signature.parameters.values())
-    handed = parameters[skip:]
-    for parameter in handed:
-        if parameter.name not in hints:
-            raise TypeError(f"{fn.__qualname__}: annotate argument {parameter.name!r} so it can be checked")
-    arguments = _Arguments(
-        checks={p.name: _checker(hints[p.name]) for p in handed},
-        required=frozenset(p.name for p in handed if p.default is inspect.Parameter.empty),
-    )
-    return arguments, signature.replace(parameters=[parameters[0], *handed])
-
-
 # --- the declarations -------------------------------------------------------------------------
 
 
@@ -278,7 +140,7 @@ def _timed(wrapper: Callable[..., Any], name: str) -> Callable[..., Any]:
 
 
 def _declare(kind: str, wrapper: Callable[..., Any], fn: Callable[..., Any], signature: inspect.Signature,
-             arguments: _Arguments) -> Any:
+             arguments: Arguments) -> Any:
     wrapper = _timed(wrapper, fn.__qualname__)
     functools.update_wrapper(wrapper, fn)
     setattr(wrapper, ARGUMENTS, arguments)
@@ -315,7 +177,7 @@ def _failure(error: Exception) -> _Failed | None:
 
 def public(fn: Callable[..., Any]) -> Any:
     """A handler anyone may call (signed-out pages, UI-only toggles). Arguments are checked."""
-    arguments, signature = _arguments(fn, skip=1)
+    arguments, signature = arguments_of(fn, skip=1)
     if inspect.isasyncgenfunction(fn):
         async def stream(self: Any, **payload: Any) -> AsyncIterator[Any]:
             try:
@@ -356,7 +218,7 @@ def speak_as(state: Any, profile: Profile) -> None:
 
 
 def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
-    arguments, signature = _arguments(fn, skip=2)
+    arguments, signature = arguments_of(fn, skip=2)
     loads_page = kind == "page_load"
 
     async def admit(self: PageState, profile: Profile | None) -> Any:
@@ -461,17 +323,6 @@ def page_load(fn: Callable[..., Any]) -> Any:
     return _signed_in(fn, "page_load")
 
 
-def _unwrapped_form(value: Any) -> Any:
-    """A form as the frontend wraps it, as the flat mapping Reflex makes of it; else `value`."""
-    if not isinstance(value, dict) or FORM_ENTRIES not in value:
-        return value
-    entries = value[FORM_ENTRIES]
-    if len(value) != 1 or not isinstance(entries, list) or len(entries) > input_rules.MAX_FORM_FIELDS or not all(
-            isinstance(entry, list) and len(entry) == 2 for entry in entries):
-        raise BadInput(input_rules.PROBLEM)
-    return dict(entries)
-
-
 def payload_problem(handler: Any, payload: Any) -> str | None:
     """None when a declared handler would take this payload from the socket; else the message
     key. The socket guard asks before Reflex touches the payload, so a hostile one never reaches
@@ -480,7 +331,7 @@ def payload_problem(handler: Any, payload: Any) -> str | None:
     if arguments is None or not isinstance(payload, dict):
         return input_rules.PROBLEM
     try:
-        arguments.clean({name: _unwrapped_form(value) for name, value in payload.items()})
+        arguments.clean({name: unwrapped_form(value) for name, value in payload.items()})
     except BadInput as problem:
         return str(problem)
     return None

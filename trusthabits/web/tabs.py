@@ -85,6 +85,11 @@ class ReclaimingTokenManager(RedisTokenManager):
             if time.monotonic() >= deadline:
                 return  # the owner lives: a duplicated tab, which gets a new token
             await asyncio.sleep(POLL_S)
+            if await self.redis.get(key) != raw:
+                # The owner let the tab go (a worker stopping cleanly deletes its records, then
+                # writes back the states it still holds) or another worker took it: Reflex's
+                # own rule decides, and the lock is not ours to touch.
+                return
         if await self.redis.eval(_COMPARE_AND_DELETE, 1, key, raw):  # type: ignore[misc]
             # A tab's events reach only the worker holding its socket: a lock on its state now
             # is the dead worker's, taken for an event it never finished. Left alone it would
@@ -94,7 +99,13 @@ class ReclaimingTokenManager(RedisTokenManager):
             log.info("tab reclaimed from stopped worker %s", record.instance_id[:8])
 
     async def keep_alive(self) -> None:
-        """Runs for the worker's life (a lifespan task): says this worker is alive."""
+        """Runs for the worker's life (a lifespan task): says this worker is alive.
+
+        On a clean stop the key is renewed once more and left to lapse, not deleted: Reflex
+        cancels lifespan tasks first and only then drops the worker's socket records and writes
+        back the tab states it still holds in memory (its opportunistic lock, when enabled).
+        Deleting the key at once let a tab reconnecting in between be "reclaimed" from a worker
+        that was still flushing it: its lock was deleted and the older state read from Redis."""
         try:
             while True:
                 try:
@@ -104,7 +115,7 @@ class ReclaimingTokenManager(RedisTokenManager):
                 await asyncio.sleep(HEARTBEAT_S)
         finally:
             with contextlib.suppress(Exception):
-                await asyncio.shield(self.redis.delete(alive_key(self.instance_id)))
+                await asyncio.shield(self.redis.set(alive_key(self.instance_id), b"1", px=ALIVE_TTL_MS))
 
 
 def install(app) -> ReclaimingTokenManager | None:
