@@ -29,6 +29,12 @@ def _backend_only() -> bool:
     return flag or "--backend-only" in sys.argv
 
 
+if settings.state_hold_ms and settings.state_manager == "redis":
+    # Reflex reads its opportunistic-lock switches from the environment when the state manager
+    # is made, after this file: TRUSTHABITS_STATE_HOLD_MS turns them on (README "Scale-out").
+    os.environ["REFLEX_OPLOCK_ENABLED"] = "true"
+    os.environ["REFLEX_OPLOCK_HOLD_TIME"] = f"{settings.state_hold_ms}ms"
+
 ports = {"backend_port": settings.port}
 if not _backend_only():
     # In production one port serves the frontend and the backend.

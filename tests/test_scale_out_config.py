@@ -26,7 +26,9 @@ config = get_config()
 manager = StateManager.create()
 print(json.dumps({"manager": type(manager).__name__, "redis_url": config.redis_url,
                   "frontend_port": config.frontend_port, "backend_port": config.backend_port,
-                  "lock_warning_ms": getattr(manager, "lock_warning_threshold", None)}))
+                  "lock_warning_ms": getattr(manager, "lock_warning_threshold", None),
+                  "hold_ms": getattr(manager, "oplock_hold_time_ms", None) if getattr(manager, "_oplock_enabled", False)
+                  else 0}))
 """
 
 
@@ -103,6 +105,17 @@ def test_slow_lock_warnings_are_printed_once_per_interval_with_a_count(monkeypat
     assert gate.filter(later) and "(50 more such warnings in the last 10 s)" in later.getMessage()
 
 
+def test_a_worker_keeps_a_tabs_state_between_events_only_when_told(clean_env):
+    worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0")
+    assert worker["hold_ms"] == 0  # Reflex's opportunistic lock is off: every event saves to Redis
+    worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0",
+                            TRUSTHABITS_STATE_HOLD_MS="1000")
+    assert worker["hold_ms"] == 1000
+    clean_env.setenv("TRUSTHABITS_STATE_HOLD_MS", "10000")  # must stay below the 10 s lock expiry
+    with pytest.raises(ValidationError, match="TRUSTHABITS_STATE_HOLD_MS"):
+        Settings()
+
+
 def test_a_backend_only_worker_sets_no_frontend_port(clean_env):
     # `reflex run --backend-only` refuses a configured frontend port.
     worker = _reflex_config(["--backend-only"], PORT="8101", REDIS_URL="redis://127.0.0.1:6390/0")
@@ -113,5 +126,59 @@ def test_pool_size_and_overflow_bound_each_process_connections(postgres_url):
     engine = build_engine(postgres_url, pool_size=3, max_overflow=2)
     try:
         assert (engine.pool.size(), engine.pool._max_overflow) == (3, 2)
+    finally:
+        engine.dispose()
+
+
+def test_an_event_that_only_read_keeps_its_prepared_statements_and_one_that_wrote_rolls_back(postgres_url):
+    """psycopg forgets its prepared statements on every ROLLBACK, and closing a session rolls
+    back: AppSession ends a read-only transaction with COMMIT instead. Writes left uncommitted
+    (or an exception) still roll back."""
+    from sqlalchemy import func, select, text
+
+    from trusthabits.db.engine import AppSession
+    from trusthabits.db.models import Manager
+
+    engine = build_engine(postgres_url, pool_size=1, max_overflow=0)
+    try:
+        for _ in range(7):  # psycopg prepares a statement on its 5th use on a connection
+            with AppSession(engine) as db:
+                db.exec(select(func.count()).select_from(Manager).where(Manager.id > 0)).one()
+        with engine.connect() as connection:
+            assert connection.connection.dbapi_connection._prepared._names  # still prepared
+        with AppSession(engine) as db:
+            db.exec(text("CREATE TEMP TABLE IF NOT EXISTS t_probe (n int)"))
+            db.commit()
+        with AppSession(engine) as db:
+            db.exec(text("INSERT INTO t_probe VALUES (1)"))  # not committed: rolled back at exit
+        with pytest.raises(RuntimeError), AppSession(engine) as db:
+            db.exec(text("INSERT INTO t_probe VALUES (2)"))
+            db.commit()
+            db.exec(select(func.count()).select_from(Manager)).one()
+            raise RuntimeError("after a commit, then a read: the exception still rolls back")
+        with AppSession(engine) as db:
+            assert db.exec(text("SELECT n FROM t_probe ORDER BY n")).all() == [(2,)]
+    finally:
+        engine.dispose()
+
+
+def test_a_connection_idle_for_a_while_is_checked_and_replaced_when_dead(postgres_url, monkeypatch):
+    from sqlalchemy import text
+
+    from trusthabits.db import engine as engine_module
+
+    engine = build_engine(postgres_url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as connection:
+            first = connection.execute(text("SELECT pg_backend_pid()")).scalar()
+        with engine.connect() as connection:  # used a moment ago: no check, same connection
+            assert connection.execute(text("SELECT pg_backend_pid()")).scalar() == first
+        admin = build_engine(postgres_url)
+        with admin.connect() as connection:  # the server drops it (a restart, a failover)
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": first})
+        admin.dispose()
+        monkeypatch.setattr(engine_module, "PING_AFTER_IDLE_S", 0.0)  # as if idle for long
+        with engine.connect() as connection:  # checked, found dead, replaced: no error
+            assert connection.execute(text("SELECT pg_backend_pid()")).scalar() != first
     finally:
         engine.dispose()

@@ -121,6 +121,10 @@ class Settings(BaseSettings):
     # Reflex (Redis) warns when an event held its tab's state lock longer than this. The lock
     # expires after 10 s (Reflex's redis_lock_expiration), so it must stay below that.
     state_lock_warning_ms: int = Field(5000, ge=100, lt=10_000, validation_alias="TRUSTHABITS_STATE_LOCK_WARNING_MS")
+    # Reflex's opportunistic lock: a worker keeps a tab's state in memory (and its lock) for this
+    # long after an event instead of saving it to Redis each time. 0: off. A SIGKILLed worker
+    # loses what changed in this window (README "Scale-out" has the measured trade).
+    state_hold_ms: int = Field(0, ge=0, lt=10_000, validation_alias="TRUSTHABITS_STATE_HOLD_MS")
     # PostgreSQL connections per process: pool + overflow (deploy/README.md has the arithmetic).
     db_pool_size: int = Field(5, ge=1, le=1000, validation_alias="TRUSTHABITS_DB_POOL_SIZE")
     db_max_overflow: int = Field(5, ge=0, le=1000, validation_alias="TRUSTHABITS_DB_MAX_OVERFLOW")

@@ -298,6 +298,7 @@ def _signed_in(fn: Callable[..., Any], kind: str) -> Any:
                 else:
                     yield joined(admitted, await fn(self, me, **clean))
                     first = False
+                await loop.run_in_executor(executor, db.finish)
             except Exception as error:
                 await loop.run_in_executor(executor, db.rollback)
                 if (failed := _failure(error)) is None:
