@@ -74,6 +74,7 @@ def seed(db: str) -> None:
 def server(db: str) -> None:
     from sqlmodel import Session, select
 
+    from trusthabits.core import insight_sentences
     from trusthabits.core.behaviours import BEHAVIOURS
     from trusthabits.core.i18n import translate
     from trusthabits.db.engine import build_engine
@@ -111,7 +112,7 @@ def server(db: str) -> None:
             "behaviour_insight": {k: s.text("en") if s else "" for k, s in found.behaviours.items()},
             "lag_texts": {k: [c.text("en") for c in cells] for k, cells in found.lags.items()},
             "need": found.need.text("en") if found.need else "",
-            "basis": translate("insight.based_on", "en", weeks=history),
+            "basis": insight_sentences.basis_sentence(history, found.unit).text("en"),
             "share_options": [{"id": str(c.round_id), "label": c.iso_week} for c in rounds],
         }
 

@@ -10,11 +10,15 @@ from trusthabits.core.correlation import behaviour_correlations
 from trusthabits.core.experiments import Period, compare, windows
 from trusthabits.core.i18n import CATALOGUES
 from trusthabits.core.insight_sentences import (
+    basis_sentence,
     behaviour_sentences,
+    caveat_key,
     experiment_sentence,
     lag_cells,
     need_sentence,
+    none_yet_sentence,
     seen_sentences,
+    unit_of,
     waiting_sentence,
 )
 from trusthabits.core.logged_vs_seen import SeenFigure, gaps, points
@@ -85,6 +89,67 @@ def test_opposite_direction_and_need_that_moved_most():
     needs = {"autonomy": {w: trust[w] for w in WEEKS}, "competence": {w: 3.0 + (i % 3) for i, w in enumerate(WEEKS)}}
     sentence = need_sentence(WEEKS, trust, needs)
     assert sentence.text("en") == "Of the three needs, Autonomy moved most with trust (r = +1.00, n = 20 weeks)."
+
+
+# A series in reporting blocks: the statistics count points, one per block (keyed by its first
+# week), so n and the lags count blocks and the sentences must say so.
+BLOCKS = [shift_week("2026-W02", 2 * i) for i in range(20)]
+
+
+def test_a_series_is_counted_in_weeks_only_while_every_point_is_one_week():
+    assert unit_of([1, 1, 1]) == "week" and unit_of([]) == "week"
+    assert unit_of([2, 2]) == "block" and unit_of([4]) == "block"
+    assert unit_of([1, 1, 2]) == "block"  # a team that changed its period: one word for the whole series
+
+
+def test_a_block_series_counts_and_names_blocks_in_both_languages():
+    counts, trust = _lagged(BLOCKS, lag=1)
+    sentence = behaviour_sentences(behaviour_correlations(BLOCKS, {"courage": counts}, trust), "block")["courage"]
+    assert sentence.text("en") == ("Courage: blocks with more of it and trust one block later moved closely "
+                                   "together (r = +1.00, n = 19 blocks).")
+    assert sentence.text("nl") == ("Moed: blokken met er meer van en het vertrouwen een blok later bewogen sterk "
+                                   "samen (r = +1.00, n = 19 blokken).")
+    cells = lag_cells(behaviour_correlations(BLOCKS, {"c": counts}, trust)["c"], "block")
+    assert [cell.text("en").split(":")[0] for cell in cells] == ["in the same block", "one block later",
+                                                                 "two blocks later"]
+    assert [cell.text("nl").split(":")[0] for cell in cells] == ["in hetzelfde blok", "een blok later",
+                                                                 "twee blokken later"]
+    thin = {w: (None if i < 6 else v) for i, (w, v) in enumerate(_lagged(BLOCKS[:12], lag=0)[1].items())}
+    cell = lag_cells(behaviour_correlations(BLOCKS[:12], {"c": counts}, thin)["c"], "block")[0]
+    assert cell.text("en") == "in the same block: too few blocks (n = 6)"
+    assert cell.text("nl") == "in hetzelfde blok: te weinig blokken (n = 6)"
+    waiting = waiting_sentence(BLOCKS[:5], trust, k=3, unit="block")
+    assert waiting.text("en") == "Waiting for 4 more blocks with at least 3 answers before anything can be said."
+    assert waiting.text("nl") == "Nog 4 blokken met minstens 3 antwoorden nodig voordat er iets te zeggen valt."
+    need = need_sentence(BLOCKS, trust, {"autonomy": trust}, "block")
+    assert need.text("en").endswith("(r = +1.00, n = 19 blocks).") and need.text("nl").endswith("n = 19 blokken).")
+    explored = behaviour_sentences(behaviour_correlations(BLOCKS[:9], {"courage": counts}, trust), "block")
+    assert explored["courage"].text("en").startswith("Exploratory: Courage: blocks with more of it")
+    assert none_yet_sentence("block").text("en") == ("Nothing to report yet: no behaviour has enough blocks paired "
+                                                     "with trust.")
+    assert "genoeg blokken naast" in none_yet_sentence("block").text("nl")
+    assert basis_sentence(10, "block").text("en") == "Over all 10 blocks so far, whatever period the chart shows."
+    assert basis_sentence(10, "block").text("nl") == ("Over alle 10 blokken tot nu toe, welke periode de grafiek "
+                                                      "ook toont.")
+    caveat = {lang: CATALOGUES[lang][caveat_key("block")] for lang in ("en", "nl")}
+    assert "Fewer than 12 blocks is exploratory." in caveat["en"] and "Minder dan 12 blokken is" in caveat["nl"]
+
+
+def test_a_weekly_series_reads_as_before_and_never_speaks_of_blocks():
+    counts, trust = _lagged(WEEKS, lag=1)
+    found = behaviour_correlations(WEEKS, {"courage": counts}, trust)
+    assert behaviour_sentences(found, "week") == behaviour_sentences(found)
+    assert behaviour_sentences(found)["courage"].text("en") == (
+        "Courage: weeks with more of it and trust one week later moved closely together (r = +1.00, n = 19 weeks).")
+    assert lag_cells(found["courage"])[0].text("nl").startswith("in dezelfde week: r = ")
+    assert none_yet_sentence().text("en") == "Nothing to report yet: no behaviour has enough weeks paired with trust."
+    assert basis_sentence(30).text("nl") == "Over alle 30 weken tot nu toe, welke periode de grafiek ook toont."
+    assert CATALOGUES["en"][caveat_key()] == ("Patterns, not proof: many things move a team's trust. Fewer than 12 "
+                                              "weeks is exploratory.")
+    for sentence in _every_sentence():
+        if sentence.unit == "week":
+            for lang in ("en", "nl"):
+                assert not re.search(r"blo(c)?k", sentence.text(lang)), (lang, sentence.text(lang))
 
 
 # Words that claim or suggest that one thing brought about another, per language. Checked over
@@ -168,6 +233,20 @@ def _every_sentence():
         {"empowerment": {"2026-W10": 4}, "humility": {"2026-W10": 0}, "courage": {"2026-W10": 2}})), k=3)
     sentences += seen_sentences(gaps(points([SeenFigure(weeks, "courage", 3.4)], {"courage": {"2026-W10": 2}})), k=3)
     sentences += seen_sentences([], k=4)
+    # The same statistics over reporting blocks, and the page's lines around them, in both units.
+    block_counts, block_trust = _lagged(BLOCKS, lag=1)
+    sentences += behaviour_sentences(behaviour_correlations(
+        BLOCKS, {"courage": block_counts, "humility": dict(zip(BLOCKS, noise.values(), strict=True)),
+                 "forgiveness": {w: i % 4 for i, w in enumerate(BLOCKS)}},
+        block_trust | {w: opposite[w2] for w, w2 in zip(BLOCKS[10:], WEEKS[10:], strict=True)}), "block").values()
+    sentences += behaviour_sentences(behaviour_correlations(BLOCKS[:9], {"courage": block_counts}, block_trust),
+                                     "block").values()
+    sentences += lag_cells(behaviour_correlations(WEEKS[:12], {"c": counts}, thin_trust)["c"], "block")
+    sentences += lag_cells(behaviour_correlations(WEEKS, {"c": counts}, trust)["c"], "block")
+    sentences.append(need_sentence(WEEKS, trust, {"autonomy": trust, "competence": noise}, "block"))
+    sentences.append(waiting_sentence(WEEKS[:3], trust, k=3, unit="block"))
+    sentences += [none_yet_sentence(unit) for unit in ("week", "block")]
+    sentences += [basis_sentence(14, unit) for unit in ("week", "block")]
     return [s for s in sentences if s is not None]
 
 
@@ -184,6 +263,13 @@ def test_every_built_sentence_is_free_of_causal_words_in_both_languages():
             text = sentence.text(lang)
             assert "{" not in text, (lang, text)
             assert not _causal(lang).search(text), (lang, text)
+
+
+def test_the_causal_check_covers_every_sentence_in_blocks_too():
+    in_blocks = {s.key for s in _every_sentence() if s.unit == "block"}
+    assert {"insight.together_strong", "insight.together_moderate", "insight.opposite_strong", "insight.need_most",
+            "insight.waiting", "insight.cell", "insight.cell_thin", "insight.none_yet", "insight.based_on"} <= in_blocks
+    assert {"insight.caveat_blocks", "insight.unit_blocks", "insight.block_lag_1"} <= set(CATALOGUES["nl"])
 
 
 def test_experiment_and_seen_sentences_are_always_exploratory():

@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from tests.e2e.conftest import ARTIFACTS, unique_email
 from tests.e2e.helpers import PASSWORD, at_path, sign_in
-from trusthabits.core import clock
-from trusthabits.db.models import OutboxMessage, PulseRound
+from trusthabits.core import anonymity, clock
+from trusthabits.db.models import OutboxMessage, PulseRound, ReportPeriod
 from trusthabits.services import demo, share_back
 
 
@@ -103,6 +103,7 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     # Insight is said with its n, never without.
     for sentence in page.locator("#insight-list li").all_inner_texts():
         assert re.search(r"n = \d+ weeks", sentence), sentence
+    expect(page.get_by_text("Fewer than 12 weeks is exploratory.", exact=False)).to_be_visible()
 
     # Share back: a closed week below k is refused and nothing is queued for it.
     with Session(app_server.engine) as session:
@@ -125,3 +126,17 @@ def test_trends_with_the_demo_workspace_on_a_phone(page, app_server):
     assert all("@" not in m.body and "Thank you for being honest" in m.body for m in mails)
     page.goto(f"{app_server.base_url}/outbox")
     expect(page.get_by_text(f"Demo team: how week {latest} went")).to_have_count(6)
+
+    # The same history reported in two-week blocks (as if chosen before it began): the insight
+    # counts blocks, so it says blocks — in its sentences, its basis line and its caveat.
+    with Session(app_server.engine) as session:
+        start = anonymity.week_index(sorted(by_week)[0]) // 2 * 2
+        session.add(ReportPeriod(team_id=workspace.team_id, from_week=anonymity.week_at(start - 2), weeks=2))
+        session.commit()
+    page.goto(f"{app_server.base_url}/trends")
+    expect(page.get_by_text("Fewer than 12 blocks is exploratory.", exact=False)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Over all \d+ blocks so far"))).to_be_visible()
+    sentences = page.locator("#insight-list li")
+    expect(sentences.first).to_be_visible()
+    for sentence in sentences.all_inner_texts():
+        assert re.search(r"n = \d+ blocks\)", sentence) and "week" not in sentence, sentence

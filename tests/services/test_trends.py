@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from tests.services.pulse_helpers import answers, manager, past_round, team_with_members
+from trusthabits.core import anonymity
+from trusthabits.core.calendar import week_monday
 from trusthabits.db.models import ActionLog, PulseResponse
-from trusthabits.services import trends
+from trusthabits.services import results, trends
 from trusthabits.services.teams import TeamNotFound
+from trusthabits.ui.presenters import trends as present
 
 TODAY = date(2026, 11, 25)  # Wednesday of 2026-W48
 
@@ -79,3 +83,63 @@ def test_the_page_window_pads_a_short_history_and_insight_uses_everything(sessio
     padded, _, _ = trends.page_data(session, ann.id, new_team.id, "1y", TODAY)
     assert len(padded.weeks) == 52 and padded.weeks[0].iso_week == "2025-W49"
     assert all(w.trust is None for w in padded.weeks)
+
+
+def test_a_team_on_two_week_blocks_hears_about_blocks_not_weeks(session):
+    """The insight's n and lags count points, one per block: on two-week blocks every sentence, the
+    wait, the basis line and the caveat count and name blocks, in both languages."""
+    ann = manager(session)
+    team = team_with_members(session, ann.id, k=3)
+    change = results.set_period(session, ann.id, team.id, 2, datetime(2026, 1, 7, 12, tzinfo=UTC))
+    weeks = [anonymity.week_at(anonymity.week_index(change.from_week) + i) for i in range(20)]  # ten blocks
+    for i, week in enumerate(weeks):
+        block = i // 2
+        _respond(session, team.id, week, 3, value=1 + block % 5)  # trust follows the block's actions
+        if i % 2 == 0:
+            for n in range(block % 5):
+                day = week_monday(week) + timedelta(days=n)
+                session.add(ActionLog(uid=f"{week}-{n}", manager_id=ann.id, behaviour="courage", day=day))
+    session.commit()
+
+    def page(now):
+        _, found, points = trends.page_data(session, ann.id, team.id, "8w", now.date(), now)
+        return found, points, {lang: present.insight_texts(found, lang, None) for lang in ("en", "nl")}
+
+    # After four closed blocks: the wait is counted in blocks.
+    found, _, texts = page(datetime.combine(week_monday(weeks[8]), datetime.min.time(), tzinfo=UTC))
+    assert found.unit == "block"
+    assert texts["en"].waiting == "Waiting for 4 more blocks with at least 3 answers before anything can be said."
+    assert texts["nl"].waiting == "Nog 4 blokken met minstens 3 antwoorden nodig voordat er iets te zeggen valt."
+    assert texts["en"].lag_texts["courage"][0] == "in the same block: too few blocks (n = 4)"
+
+    # All ten blocks over: the sentence, its n and every lag speak of blocks.
+    later = datetime.combine(week_monday(weeks[-1]) + timedelta(days=9), datetime.min.time(), tzinfo=UTC)
+    found, points, texts = page(later)
+    assert found.behaviours["courage"].values["n"] == 10 and found.waiting is None
+    assert texts["en"].behaviour_insight["courage"] == (
+        "Exploratory: Courage: blocks with more of it and trust in the same block moved closely together "
+        "(r = +1.00, n = 10 blocks).")
+    assert texts["nl"].behaviour_insight["courage"] == (
+        "Verkennend: Moed: blokken met er meer van en het vertrouwen in hetzelfde blok bewogen sterk samen "
+        "(r = +1.00, n = 10 blokken).")
+    assert [cell.split(":")[0] for cell in texts["en"].lag_texts["courage"]] == [
+        "in the same block", "one block later", "two blocks later"]
+    assert [cell.split(":")[0] for cell in texts["nl"].lag_texts["courage"]] == [
+        "in hetzelfde blok", "een blok later", "twee blokken later"]
+    every_line = [line for lang in ("en", "nl") for line in
+                  [*texts[lang].insight, *texts[lang].behaviour_insight.values(),
+                   *(cell for cells in texts[lang].lag_texts.values() for cell in cells)]]
+    assert every_line and not any(re.search(r"\bwe(e)?k(en|s)?\b", line) for line in every_line)
+    assert points == 11  # the ten blocks answered and the current one
+    assert present.basis_text(found, points, "en") == "Over all 11 blocks so far, whatever period the chart shows."
+    assert present.basis_text(found, points, "nl").startswith("Over alle 11 blokken tot nu toe")
+    assert texts["en"].insight[-1].endswith("n = 10 blocks).")  # which need moved most with trust
+
+    # The same manager's team on one-week blocks still hears about weeks.
+    weekly = team_with_members(session, ann.id, emails=("z@x.nl",))
+    _, found, points = trends.page_data(session, ann.id, weekly.id, "8w", later.date(), later)
+    assert found.unit == "week"
+    assert present.insight_texts(found, "en", None).waiting == (
+        "Waiting for 8 more weeks with at least 3 answers before anything can be said.")
+    assert present.basis_text(found, points, "nl") == (
+        f"Over alle {points} weken tot nu toe, welke periode de grafiek ook toont.")

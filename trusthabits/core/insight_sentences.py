@@ -8,16 +8,29 @@ and how easily chance gives it) and about logged vs seen (`core.logged_vs_seen`)
 exploratory. The words are catalogue keys "insight.*" (core/i18n/trends.py and
 core/i18n/reflection_loop.py), written never to imply cause; tests check every sentence this
 module can build, in both languages, against a list of causal words.
+
+The statistics count points of a series: one per reporting block (core.anonymity). While every
+point is one ISO week the sentences speak of weeks; once any point spans more (a team on 2- or
+4-week blocks, or one that changed to them) the same sentences count and name blocks (`unit_of`;
+a Sentence carries its unit, which fills {unit} and picks the lag words), so n and the lags say
+what they count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from trusthabits.core import correlation, experiments, logged_vs_seen
 from trusthabits.core.i18n import translate
 from trusthabits.core.instrument import TRUST
+
+# What one point of a series is called: a week, or a reporting block of one or more weeks.
+Unit = Literal["week", "block"]
+_UNIT_WORDS: dict[Unit, str] = {"week": "insight.unit_weeks", "block": "insight.unit_blocks"}
+_LAG_KEYS: dict[Unit, str] = {"week": "insight.lag_{lag}", "block": "insight.block_lag_{lag}"}
+_CAVEATS: dict[Unit, str] = {"week": "insight.caveat", "block": "insight.caveat_blocks"}
 
 
 @dataclass(frozen=True)
@@ -25,10 +38,11 @@ class Sentence:
     key: str
     values: dict[str, object] = field(default_factory=dict)
     exploratory: bool = False
+    unit: Unit = "week"  # what {unit} in the text says: "weeks" or "blocks"
 
     def text(self, language: str) -> str:
         values = {k: translate(str(v), language) if k in _TRANSLATED else v for k, v in self.values.items()}
-        sentence = translate(self.key, language, **values)
+        sentence = translate(self.key, language, **values, unit=translate(_UNIT_WORDS[self.unit], language))
         return translate("insight.exploratory", language, sentence=sentence) if self.exploratory else sentence
 
 
@@ -36,54 +50,82 @@ class Sentence:
 _TRANSLATED = {"behaviour", "need", "when", "construct"}
 
 
+def unit_of(weeks_per_point: Iterable[int]) -> Unit:
+    """"week" while every point of a series is one ISO week, else "block" (the whole series, so
+    one list of sentences never mixes the two words)."""
+    return "block" if any(weeks > 1 for weeks in weeks_per_point) else "week"
+
+
+def _when(lag: int, unit: Unit) -> str:
+    return _LAG_KEYS[unit].format(lag=lag)
+
+
 def _r(value: float | None) -> str:
     """r with its sign; a reportable correlation always has one (None only where it does not vary)."""
     return "–" if value is None else f"{value:+.2f}"
 
 
-def _behaviour_sentence(best: correlation.Correlation) -> Sentence:
-    values = {"behaviour": f"behaviour.{best.subject}.name", "when": f"insight.lag_{best.lag_weeks}",
+def _behaviour_sentence(best: correlation.Correlation, unit: Unit) -> Sentence:
+    values = {"behaviour": f"behaviour.{best.subject}.name", "when": _when(best.lag_weeks, unit),
               "r": _r(best.r), "n": best.n}
     key = "insight.no_clear_link" if best.strength == "none" else f"insight.{best.direction}_{best.strength}"
-    return Sentence(key, values, best.exploratory)
+    return Sentence(key, values, best.exploratory, unit)
 
 
 def behaviour_sentences(
-    correlations: Mapping[str, Sequence[correlation.Correlation]],
+    correlations: Mapping[str, Sequence[correlation.Correlation]], unit: Unit = "week",
 ) -> dict[str, Sentence | None]:
     """Per behaviour (from `correlation.behaviour_correlations`): one sentence about its strongest
     reportable lag, or None while the data is too thin."""
-    return {behaviour: (_behaviour_sentence(best) if (best := correlation.strongest(list(found))) else None)
+    return {behaviour: (_behaviour_sentence(best, unit) if (best := correlation.strongest(list(found))) else None)
             for behaviour, found in correlations.items()}
 
 
 def need_sentence(
-    weeks: Sequence[str], trust: Mapping[str, float | None], needs: Mapping[str, Mapping[str, float | None]]
+    weeks: Sequence[str], trust: Mapping[str, float | None], needs: Mapping[str, Mapping[str, float | None]],
+    unit: Unit = "week",
 ) -> Sentence | None:
     best = correlation.need_that_moved_most(weeks, trust, needs)
     if best is None:
         return None
     return Sentence("insight.need_most", {"need": f"results.need_{best.subject}", "r": _r(best.r), "n": best.n},
-                    best.exploratory)
+                    best.exploratory, unit)
 
 
-def waiting_sentence(weeks: Sequence[str], trust: Mapping[str, float | None], k: int) -> Sentence | None:
-    """What the page waits for, counted in weeks whose trust passed the threshold k (None once
-    at least MIN_PAIRED_WEEKS such weeks exist)."""
+def waiting_sentence(weeks: Sequence[str], trust: Mapping[str, float | None], k: int,
+                     unit: Unit = "week") -> Sentence | None:
+    """What the page waits for, counted in points (weeks or blocks) whose trust passed the
+    threshold k (None once at least MIN_PAIRED_WEEKS such points exist)."""
     shown = sum(1 for week in weeks if trust.get(week) is not None)
     missing = max(0, correlation.MIN_PAIRED_WEEKS - shown)
     if not missing:
         return None
-    return Sentence("insight.waiting", {"weeks": missing, "k": k})
+    return Sentence("insight.waiting", {"weeks": missing, "k": k}, unit=unit)
 
 
-def lag_cells(correlations: Sequence[correlation.Correlation]) -> list[Sentence]:
+def lag_cells(correlations: Sequence[correlation.Correlation], unit: Unit = "week") -> list[Sentence]:
     """For the per-behaviour detail: each lag's r with n, or only n when not reportable."""
     return [
-        Sentence("insight.cell", {"when": f"insight.lag_{c.lag_weeks}", "r": _r(c.r), "n": c.n})
-        if c.reportable else Sentence("insight.cell_thin", {"when": f"insight.lag_{c.lag_weeks}", "n": c.n})
+        Sentence("insight.cell", {"when": _when(c.lag_weeks, unit), "r": _r(c.r), "n": c.n}, unit=unit)
+        if c.reportable else Sentence("insight.cell_thin", {"when": _when(c.lag_weeks, unit), "n": c.n}, unit=unit)
         for c in correlations
     ]
+
+
+def none_yet_sentence(unit: Unit = "week") -> Sentence:
+    """Said when no behaviour has a sentence and nothing is awaited any more."""
+    return Sentence("insight.none_yet", unit=unit)
+
+
+def basis_sentence(points: int, unit: Unit = "week") -> Sentence:
+    """What the insight is over: every point of the history, whatever window the chart shows."""
+    return Sentence("insight.based_on", {"weeks": points}, unit=unit)
+
+
+def caveat_key(unit: Unit = "week") -> str:
+    """The caveat under the insight, a fixed text per unit (the page draws it in both languages
+    before any data arrives, so it takes no values)."""
+    return _CAVEATS[unit]
 
 
 # --- personal experiments --------------------------------------------------------------------

@@ -149,6 +149,9 @@ class TrendInsight:
     waiting: insight_sentences.Sentence | None
     seen: list[insight_sentences.Sentence] = field(default_factory=list)  # logged by you vs seen by the team
     seen_by_behaviour: dict[str, insight_sentences.Sentence | None] = field(default_factory=dict)
+    # What one point of the series is called in every sentence: "week", or "block" once any point
+    # spans more than one week (the statistics count points, so n and the lags count blocks).
+    unit: insight_sentences.Unit = "week"
 
 
 def logged_vs_seen_points(series: TeamTrends) -> dict[str, list[logged_vs_seen.Point]]:
@@ -162,18 +165,21 @@ def logged_vs_seen_points(series: TeamTrends) -> dict[str, list[logged_vs_seen.P
 
 
 def insight(series: TeamTrends) -> TrendInsight:
-    """What may be said about the weeks of `series` (see core.insight_sentences for the rules)."""
+    """What may be said about the blocks of `series` (see core.insight_sentences for the rules):
+    counted in weeks while every block is one week, else in blocks."""
     weeks = [w.iso_week for w in series.weeks]
     counts, trust = series.counts_by_behaviour(), series.trust_by_week()
     correlations = behaviour_correlations(weeks, counts, trust)
     gaps = logged_vs_seen.gaps(logged_vs_seen_points(series))
+    unit = insight_sentences.unit_of(len(w.weeks) for w in series.weeks)
     return TrendInsight(
-        behaviours=insight_sentences.behaviour_sentences(correlations),
-        lags={behaviour: insight_sentences.lag_cells(found) for behaviour, found in correlations.items()},
-        need=insight_sentences.need_sentence(weeks, trust, series.needs_by_week()),
-        waiting=insight_sentences.waiting_sentence(weeks, trust, series.k),
+        behaviours=insight_sentences.behaviour_sentences(correlations, unit),
+        lags={behaviour: insight_sentences.lag_cells(found, unit) for behaviour, found in correlations.items()},
+        need=insight_sentences.need_sentence(weeks, trust, series.needs_by_week(), unit),
+        waiting=insight_sentences.waiting_sentence(weeks, trust, series.k, unit),
         seen=insight_sentences.seen_sentences(gaps, series.k),
         seen_by_behaviour={g.behaviour: insight_sentences.seen_sentence(g) for g in gaps},
+        unit=unit,
     )
 
 

@@ -7,68 +7,76 @@ MESSAGES: dict[str, dict[str, str]] = {
     "insight.lag_0": {"en": "in the same week", "nl": "in dezelfde week"},
     "insight.lag_1": {"en": "one week later", "nl": "een week later"},
     "insight.lag_2": {"en": "two weeks later", "nl": "twee weken later"},
+    # The same for a series in reporting blocks of more than one week (a team that pools answers)
+    "insight.block_lag_0": {"en": "in the same block", "nl": "in hetzelfde blok"},
+    "insight.block_lag_1": {"en": "one block later", "nl": "een blok later"},
+    "insight.block_lag_2": {"en": "two blocks later", "nl": "twee blokken later"},
+    # {unit}: what the figures count, weeks or blocks
+    "insight.unit_weeks": {"en": "weeks", "nl": "weken"},
+    "insight.unit_blocks": {"en": "blocks", "nl": "blokken"},
     "insight.together_weak": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved together a little (r = {r}, n = {n} weeks).",
+        "en": "{behaviour}: {unit} with more of it and trust {when} moved together a little (r = {r}, n = {n} {unit}).",
         "nl": (
-            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje samen (r = {r}, n = {n} "
-            "weken)."
+            "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen een beetje samen (r = {r}, n = {n} "
+            "{unit})."
         ),
     },
     "insight.together_moderate": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved together (r = {r}, n = {n} weeks).",
-        "nl": "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen samen (r = {r}, n = {n} weken).",
+        "en": "{behaviour}: {unit} with more of it and trust {when} moved together (r = {r}, n = {n} {unit}).",
+        "nl": "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen samen (r = {r}, n = {n} {unit}).",
     },
     "insight.together_strong": {
-        "en": "{behaviour}: weeks with more of it and trust {when} moved closely together (r = {r}, n = {n} weeks).",
+        "en": "{behaviour}: {unit} with more of it and trust {when} moved closely together (r = {r}, n = {n} {unit}).",
         "nl": (
-            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen sterk samen (r = {r}, n = {n} weken)."
+            "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen sterk samen (r = {r}, n = {n} "
+            "{unit})."
         ),
     },
     "insight.opposite_weak": {
         "en": (
-            "{behaviour}: weeks with more of it and trust {when} moved a little in opposite directions (r = {r}, n = "
-            "{n} weeks)."
+            "{behaviour}: {unit} with more of it and trust {when} moved a little in opposite directions (r = {r}, n = "
+            "{n} {unit})."
         ),
         "nl": (
-            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen een beetje tegengesteld (r = {r}, n "
-            "= {n} weken)."
+            "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen een beetje tegengesteld (r = {r}, n "
+            "= {n} {unit})."
         ),
     },
     "insight.opposite_moderate": {
         "en": (
-            "{behaviour}: weeks with more of it and trust {when} moved in opposite directions (r = {r}, n = {n} "
-            "weeks)."
+            "{behaviour}: {unit} with more of it and trust {when} moved in opposite directions (r = {r}, n = {n} "
+            "{unit})."
         ),
         "nl": (
-            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen tegengesteld (r = {r}, n = {n} "
-            "weken)."
+            "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen tegengesteld (r = {r}, n = {n} "
+            "{unit})."
         ),
     },
     "insight.opposite_strong": {
         "en": (
-            "{behaviour}: weeks with more of it and trust {when} moved clearly in opposite directions (r = {r}, n = "
-            "{n} weeks)."
+            "{behaviour}: {unit} with more of it and trust {when} moved clearly in opposite directions (r = {r}, n = "
+            "{n} {unit})."
         ),
         "nl": (
-            "{behaviour}: weken met er meer van en het vertrouwen {when} bewogen duidelijk tegengesteld (r = {r}, n = "
-            "{n} weken)."
+            "{behaviour}: {unit} met er meer van en het vertrouwen {when} bewogen duidelijk tegengesteld (r = {r}, n = "
+            "{n} {unit})."
         ),
     },
     "insight.no_clear_link": {
-        "en": "{behaviour}: no clear pattern with trust so far (r = {r} {when}, n = {n} weeks).",
-        "nl": "{behaviour}: nog geen duidelijk patroon met het vertrouwen (r = {r} {when}, n = {n} weken).",
+        "en": "{behaviour}: no clear pattern with trust so far (r = {r} {when}, n = {n} {unit}).",
+        "nl": "{behaviour}: nog geen duidelijk patroon met het vertrouwen (r = {r} {when}, n = {n} {unit}).",
     },
     "insight.exploratory": {"en": "Exploratory: {sentence}", "nl": "Verkennend: {sentence}"},
     "insight.need_most": {
-        "en": "Of the three needs, {need} moved most with trust (r = {r}, n = {n} weeks).",
-        "nl": "Van de drie behoeften bewoog {need} het meest met het vertrouwen mee (r = {r}, n = {n} weken).",
+        "en": "Of the three needs, {need} moved most with trust (r = {r}, n = {n} {unit}).",
+        "nl": "Van de drie behoeften bewoog {need} het meest met het vertrouwen mee (r = {r}, n = {n} {unit}).",
     },
     "insight.waiting": {
-        "en": "Waiting for {weeks} more weeks with at least {k} answers before anything can be said.",
-        "nl": "Nog {weeks} weken met minstens {k} antwoorden nodig voordat er iets te zeggen valt.",
+        "en": "Waiting for {weeks} more {unit} with at least {k} answers before anything can be said.",
+        "nl": "Nog {weeks} {unit} met minstens {k} antwoorden nodig voordat er iets te zeggen valt.",
     },
     "insight.cell": {"en": "{when}: r = {r} (n = {n})", "nl": "{when}: r = {r} (n = {n})"},
-    "insight.cell_thin": {"en": "{when}: too few weeks (n = {n})", "nl": "{when}: te weinig weken (n = {n})"},
+    "insight.cell_thin": {"en": "{when}: too few {unit} (n = {n})", "nl": "{when}: te weinig {unit} (n = {n})"},
     "insight.caveat": {
         "en": "Patterns, not proof: many things move a team's trust. Fewer than 12 weeks is exploratory.",
         "nl": (
@@ -76,13 +84,20 @@ MESSAGES: dict[str, dict[str, str]] = {
             "verkennend."
         ),
     },
+    "insight.caveat_blocks": {
+        "en": "Patterns, not proof: many things move a team's trust. Fewer than 12 blocks is exploratory.",
+        "nl": (
+            "Patronen, geen bewijs: veel dingen bewegen het vertrouwen van een team. Minder dan 12 blokken is "
+            "verkennend."
+        ),
+    },
     "insight.based_on": {
-        "en": "Over all {weeks} weeks so far, whatever period the chart shows.",
-        "nl": "Over alle {weeks} weken tot nu toe, welke periode de grafiek ook toont.",
+        "en": "Over all {weeks} {unit} so far, whatever period the chart shows.",
+        "nl": "Over alle {weeks} {unit} tot nu toe, welke periode de grafiek ook toont.",
     },
     "insight.none_yet": {
-        "en": "Nothing to report yet: no behaviour has enough weeks paired with trust.",
-        "nl": "Nog niets te melden: geen gedrag heeft genoeg weken naast het vertrouwen.",
+        "en": "Nothing to report yet: no behaviour has enough {unit} paired with trust.",
+        "nl": "Nog niets te melden: geen gedrag heeft genoeg {unit} naast het vertrouwen.",
     },
     # Share back
     "share.title": {"en": "Share results with the team", "nl": "Resultaten delen met het team"},

@@ -10,6 +10,7 @@ import reflex as rx
 
 from trusthabits.core import clock
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
+from trusthabits.core.insight_sentences import caveat_key
 from trusthabits.services import mail, share_back, trends
 from trusthabits.services.share_back import MAX_NOTE_LENGTH
 from trusthabits.services.teams import TeamNotFound
@@ -47,6 +48,7 @@ class TrendsState(AppState):
     insight: list[str] = []
     waiting: str = ""
     insight_basis: str = ""
+    insight_in_blocks: bool = False  # the series counts blocks of more than one week, not weeks
     # Every behaviour has a key from the start: the page draws before the data arrives.
     behaviour_insight: dict[str, str] = {b.key: "" for b in BEHAVIOURS}
     lag_texts: dict[str, list[str]] = {b.key: [] for b in BEHAVIOURS}
@@ -84,7 +86,8 @@ class TrendsState(AppState):
         self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr)
         self._seen_all, self.seen_behaviour = texts.seen, texts.seen_behaviour
         self._show_seen_insight()
-        self.insight_basis = self._tr("insight.based_on", weeks=history_weeks)
+        self.insight_basis = present.basis_text(found, history_weeks, self.lang)
+        self.insight_in_blocks = found.unit == "block"
 
     def _show_seen_insight(self) -> None:
         """Every logged-vs-seen sentence but the one shown with the chart (no sentence twice)."""
@@ -216,7 +219,8 @@ def _insight() -> rx.Component:
                                                           width="100%", id="insight-waiting")),
             rx.el.ul(rx.foreach(TrendsState.insight, lambda line: rx.el.li(rx.text(line, size="3"))),
                      padding_left="1.2rem", margin="0", id="insight-list", display="grid", gap="0.5rem"),
-            rx.text(t("insight.caveat"), size="2", color_scheme="gray"),
+            rx.text(rx.cond(TrendsState.insight_in_blocks, t(caveat_key("block")), t(caveat_key("week"))),
+                    size="2", color_scheme="gray"),
             spacing="3", width="100%",
         ),
         class_name="panel",

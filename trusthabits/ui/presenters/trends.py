@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from trusthabits.core import insight_sentences
 from trusthabits.core.behaviours import BEHAVIOURS, BY_KEY
 from trusthabits.core.instrument import NEEDS
 from trusthabits.services import share_back, trends
@@ -114,7 +115,8 @@ def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> I
     insight = [s.text(language) for s in found.behaviours.values() if s]
     if found.need:
         insight.append(found.need.text(language))
-    waiting = found.waiting.text(language) if found.waiting else ("" if insight else tr("insight.none_yet"))
+    waiting = (found.waiting.text(language) if found.waiting
+               else "" if insight else insight_sentences.none_yet_sentence(found.unit).text(language))
     return InsightTexts(
         insight=insight,
         waiting=waiting,
@@ -124,6 +126,11 @@ def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> I
         seen_behaviour={b.key: s.text(language) if (s := found.seen_by_behaviour.get(b.key)) else ""
                         for b in BEHAVIOURS},
     )
+
+
+def basis_text(found: trends.TrendInsight, points: int, language: str) -> str:
+    """"Over all 30 weeks so far …" (or blocks): how many points of the history the insight is over."""
+    return insight_sentences.basis_sentence(points, found.unit).text(language)
 
 
 def team_choices(choices: list[tuple[int, str]]) -> list[Choice]:
