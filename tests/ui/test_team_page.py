@@ -71,6 +71,28 @@ def test_the_public_page_says_what_is_kept_and_what_the_manager_did_but_no_resul
     assert "vertrouwelijk" not in text and "2.00" not in text and "van 4" not in text
 
 
+def test_the_public_page_lists_each_change_of_the_reporting_period_with_the_week_it_applies_from(client, session):
+    ann = manager(session, name="Marit")
+    team = team_with_members(session, ann.id, language="en")
+    public_id = session.get(Team, team.id).public_id
+    # Wednesday of 2026-W48 (1 week in force): two-week blocks start with the next week, W49.
+    assert results.set_period(session, ann.id, team.id, 2, NOW).from_week == "2026-W49"
+    results.set_period(session, ann.id, team.id, 2, NOW + timedelta(hours=1))  # saved again: no change
+    results.set_period(session, ann.id, team.id, 1, NOW + timedelta(days=1))  # taken back before W49
+    results.set_period(session, ann.id, team.id, 4, NOW + timedelta(days=2))  # four weeks, from W49 on
+
+    events = re.findall(r"<li>(\d{4}-\d\d-\d\d): ([^<]*)</li>", client.get(f"/anonymity/{public_id}").text)
+    assert events == [("2026-11-27", "chose results per block of 4 weeks, from week 2026-W49"),
+                      ("2026-11-26", "chose results per week, from week 2026-W49"),
+                      ("2026-11-25", "chose results per block of 2 weeks, from week 2026-W49")]
+    team_row = session.get(Team, team.id)
+    team_row.language = "nl"
+    session.add(team_row)
+    session.commit()
+    dutch = client.get(f"/anonymity/{public_id}").text
+    assert "koos voor resultaten per blok van 4 weken, vanaf week 2026-W49" in dutch
+
+
 def test_an_unknown_or_hostile_public_id_finds_nothing(client, session):
     _, team, _ = _round(session)
     for probe in (str(team.id), "x" * 33, "%00", "' OR 1=1 --", "a" * 22):

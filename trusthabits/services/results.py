@@ -37,6 +37,7 @@ from trusthabits.core.calendar import local_week_key
 from trusthabits.core.errors import Refused
 from trusthabits.db.models import PulseComment, PulseResponse, PulseRound, ReportPeriod, Team
 from trusthabits.db.rows import stored_id
+from trusthabits.services import team_events
 from trusthabits.services.pulse_rounds import Participation, close_due, is_closed, participation
 from trusthabits.services.teams import owned_team
 
@@ -114,8 +115,15 @@ def set_period(session: Session, manager_id: int, team_id: int, raw_weeks: objec
         col(ReportPeriod.team_id) == team.id, col(ReportPeriod.from_week).not_in([c.from_week for c in kept])))
     in_force = anonymity.period_at(kept, current)
     change = PeriodChange(anonymity.change_start(in_force, weeks, current), weeks)
+    after = [*kept, change] if weeks != in_force else kept
     if weeks != in_force:
         session.add(ReportPeriod(team_id=stored_id(team), from_week=change.from_week, weeks=weeks))
+    # The team's public page lists a change (not the same choice saved again): which period applies
+    # from which week; a pending change taken back is undone from the week it would have started.
+    if set(after) != set(changes):
+        dropped = sorted((c.from_week for c in changes if c not in kept), key=anonymity.week_index)
+        applies_from = change.from_week if weeks != in_force else dropped[0]
+        team_events.record_team_event(session, stored_id(team), team_events.PERIOD_KINDS[weeks], now, applies_from)
     session.commit()
     return change if weeks != in_force else PeriodChange(current, weeks)
 

@@ -1,6 +1,7 @@
 """What a manager did with a team's results, kept for the team's public page: "shared back the
-results of week 48", "closed the round of week 48 early". A date only (in the team's time zone),
-never a time, never anything about who answered or what."""
+results of week 48", "closed the round of week 48 early", "chose results per block of 2 weeks,
+from week 50". A date only (in the team's time zone), never a time, never anything about who
+answered or what."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from trusthabits.db.rows import required
 
 SHARED_BACK = "shared_back"
 CLOSED_EARLY = "closed_early"
-KINDS = (SHARED_BACK, CLOSED_EARLY, "what_i_heard")
+# A change of the reporting period: which period applies from the event's week on.
+PERIOD_KINDS = {weeks: f"period_{weeks}" for weeks in anonymity.PERIODS}
+KINDS = (SHARED_BACK, CLOSED_EARLY, "what_i_heard", *PERIOD_KINDS.values())
 
 
 def record_team_event(session: Session, team_id: int, kind: str, now: datetime, iso_week: str = "") -> None:

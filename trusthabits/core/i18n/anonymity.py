@@ -138,6 +138,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{day}: told the team what they heard in week {week}",
         "nl": "{day}: het team verteld wat er in week {week} is gehoord",
     },
+    "public.event.period_1": {
+        "en": "{day}: chose results per week, from week {week}",
+        "nl": "{day}: koos voor resultaten per week, vanaf week {week}",
+    },
+    "public.event.period_2": {
+        "en": "{day}: chose results per block of 2 weeks, from week {week}",
+        "nl": "{day}: koos voor resultaten per blok van 2 weken, vanaf week {week}",
+    },
+    "public.event.period_4": {
+        "en": "{day}: chose results per block of 4 weeks, from week {week}",
+        "nl": "{day}: koos voor resultaten per blok van 4 weken, vanaf week {week}",
+    },
     "public.unknown_title": {"en": "This page does not exist", "nl": "Deze pagina bestaat niet"},
     "public.unknown_body": {
         "en": "Check that you opened the whole link.",
