@@ -80,7 +80,7 @@ def server(db: str) -> None:
     from trusthabits.db.engine import build_engine
     from trusthabits.db.models import Manager, Team
     from trusthabits.services import actions, share_back, trends
-    from trusthabits.ui.trends_state import (
+    from trusthabits.ui.presenters.trends import (
         behaviour_chart_svg,
         chart_rows,
         main_chart_svg,
