@@ -98,7 +98,7 @@ def server(db: str) -> None:
             choices = trends.team_choices(session, manager_id)
             today = actions.manager_today(session, manager_id)
             series, found, history = trends.page_data(session, manager_id, team_id, range_key, today)
-            rounds = share_back.closed_rounds(session, manager_id, team_id, datetime.now(UTC))
+            rounds = share_back.round_choices(series.results) if series.results else []
         rows = chart_rows(series)
 
         def tr(key, **values):
