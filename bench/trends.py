@@ -80,7 +80,7 @@ def server(db: str) -> None:
     from trusthabits.db.engine import build_engine
     from trusthabits.db.models import Manager, Team
     from trusthabits.services import actions, share_back, trends
-    from trusthabits.ui.trends_state import (
+    from trusthabits.ui.presenters.trends import (
         behaviour_chart_svg,
         chart_rows,
         main_chart_svg,
@@ -98,7 +98,7 @@ def server(db: str) -> None:
             choices = trends.team_choices(session, manager_id)
             today = actions.manager_today(session, manager_id)
             series, found, history = trends.page_data(session, manager_id, team_id, range_key, today)
-            rounds = share_back.closed_rounds(session, manager_id, team_id, datetime.now(UTC))
+            rounds = share_back.round_choices(series.results) if series.results else []
         rows = chart_rows(series)
 
         def tr(key, **values):

@@ -77,3 +77,15 @@ def test_open_rounds_long_notes_and_other_managers_are_refused(session):
         share_back.share_round(session, bob.id, round_id, "", NOW + timedelta(hours=3))
     assert _shared(session) == []
     assert share_back.share_round(session, ann.id, round_id, "y" * 1000, NOW + timedelta(hours=3)) == 5
+
+
+@pytest.mark.parametrize("range_key", ["8w", "all"])
+def test_trends_offers_the_same_choices_from_the_results_it_read_for_its_charts(session, range_key):
+    from trusthabits.services import trends
+
+    ann = manager(session)
+    team, _ = _round(session, ann, answering=3)
+    later = NOW + timedelta(days=4)
+    series, _, _ = trends.page_data(session, ann.id, team.id, range_key, later.date(), later)
+    offered = share_back.round_choices(series.results)
+    assert offered and offered == share_back.closed_rounds(session, ann.id, team.id, later)

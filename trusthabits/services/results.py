@@ -141,13 +141,16 @@ def _answers(session: Session, team_id: int, weeks: list[str]) -> dict[str, list
     return found
 
 
-def _comments(session: Session, team_id: int, weeks: list[str]) -> list[str]:
+def _comments(session: Session, team_id: int, weeks: list[str]) -> dict[str, list[str]]:
+    """The comments of these weeks, by week, in one query (a block shuffles its own)."""
+    found: dict[str, list[str]] = {}
     if not weeks:
-        return []
-    comments = list(session.exec(
-        select(PulseComment.text).where(PulseComment.team_id == team_id, col(PulseComment.iso_week).in_(weeks))))
-    _shuffle(comments)
-    return comments
+        return found
+    rows = session.exec(select(col(PulseComment.iso_week), col(PulseComment.text))
+                        .where(PulseComment.team_id == team_id, col(PulseComment.iso_week).in_(weeks)))
+    for week, text in rows:
+        found.setdefault(week, []).append(text)
+    return found
 
 
 def visible_results(session: Session, manager_id: int, team_id: int, now: datetime,
@@ -175,8 +178,9 @@ def _results(session: Session, team: Team, now: datetime, since_week: str | None
     closed = {r.iso_week: r.closed_at is not None for r in by_week.values()}
 
     complete = [s for s in spans if anonymity.block_complete(s, anonymity.rule_week(now), closed)]
-    answers = _answers(session, team_id, [w for s in complete for w in s.weeks if w in by_week])
-    blocks = [_block(session, team_id, s, by_week, counts, k, s in complete, answers) for s in spans]
+    complete_weeks = [w for s in complete for w in s.weeks if w in by_week]
+    answers, comments = _answers(session, team_id, complete_weeks), _comments(session, team_id, complete_weeks)
+    blocks = [_block(s, by_week, counts, k, s in complete, answers, comments) for s in spans]
     open_rounds = [
         OpenRound(stored_id(r), r.iso_week, counts[stored_id(r)].invited, counts[stored_id(r)].answered, r.closes_at,
                   r.links_by_hand)
@@ -187,8 +191,8 @@ def _results(session: Session, team: Team, now: datetime, since_week: str | None
                        pending[0] if pending else None, tuple(blocks), tuple(open_rounds))
 
 
-def _block(session: Session, team_id: int, span: Span, by_week: dict[str, PulseRound],
-           counts: dict[int, Participation], k: int, complete: bool, answers: dict[str, list[Answer]]) -> Block:
+def _block(span: Span, by_week: dict[str, PulseRound], counts: dict[int, Participation], k: int, complete: bool,
+           answers: dict[str, list[Answer]], comments_by_week: dict[str, list[str]]) -> Block:
     round_ids = tuple(stored_id(by_week[w]) for w in span.weeks if w in by_week)
     invited = sum(counts[r].invited for r in round_ids)
     answered = sum(counts[r].answered for r in round_ids)
@@ -200,6 +204,7 @@ def _block(session: Session, team_id: int, span: Span, by_week: dict[str, PulseR
     if len(block_answers) < k:
         return base
     figures = anonymity.block_figures(block_answers, k)
-    comments = tuple(_comments(session, team_id, [w for w in span.weeks if w in by_week]))
+    comments = [c for w in span.weeks for c in comments_by_week.get(w, [])]
+    _shuffle(comments)
     return Block(span.start, span.end, span.weeks, round_ids, invited, answered, True, True, k, figures.n, by_hand,
-                 figures.trust, figures.needs, figures.items, figures.seen, comments)
+                 figures.trust, figures.needs, figures.items, figures.seen, tuple(comments))

@@ -52,7 +52,11 @@ def block_label(start: str, end: str) -> str:
 
 def closed_rounds(session: Session, manager_id: int, team_id: int, now: datetime) -> list[RoundChoice]:
     """The team's latest complete blocks with a round, newest first, with how many answered."""
-    found = results.visible_results(session, manager_id, team_id, now)
+    return round_choices(results.visible_results(session, manager_id, team_id, now))
+
+
+def round_choices(found: results.TeamResults) -> list[RoundChoice]:
+    """`closed_rounds` from results already read (Trends reads them for its charts)."""
     blocks = [b for b in reversed(found.blocks) if b.complete and b.round_ids][:CHOICES]
     return [RoundChoice(b.round_ids[-1], block_label(b.start_week, b.end_week), b.answered, found.k, b.shown)
             for b in blocks]

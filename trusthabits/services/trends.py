@@ -59,6 +59,8 @@ class TeamTrends:
     range_key: str
     weeks: list[WeekPoint]
     periods: tuple[PeriodChange, ...] = ()
+    # What the series was read from (results.visible_results), for a caller that needs more of it.
+    results: results.TeamResults | None = field(default=None, repr=False, compare=False)
 
     def counts_by_behaviour(self) -> dict[str, dict[str, int]]:
         return {b.key: {w.iso_week: w.counts[b.key] for w in self.weeks} for b in BEHAVIOURS}
@@ -138,7 +140,7 @@ def team_trends(session: Session, manager_id: int, team_id: int, range_key: str,
         points.append(WeekPoint(span.start, counts[span.start], block.answered,
                                 block.trust.value if block.trust else None, needs, span.weeks, block.invited,
                                 {behaviour: figure.value for behaviour, figure in block.seen.items()}))
-    return TeamTrends(stored_id(team), team.name, found.k, range_key, points, tuple(changes))
+    return TeamTrends(stored_id(team), team.name, found.k, range_key, points, tuple(changes), found)
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def window(whole: TeamTrends, range_key: str, today: date) -> TeamTrends:
     known = {point.iso_week: point for point in whole.weeks}
     spans = anonymity.blocks_between(shift_week(current, -(size - 1)), current, whole.periods)
     points = [known.get(s.start) or _empty_point(s) for s in spans]
-    return TeamTrends(whole.team_id, whole.team_name, whole.k, range_key, points, whole.periods)
+    return TeamTrends(whole.team_id, whole.team_name, whole.k, range_key, points, whole.periods, whole.results)
 
 
 def page_data(session: Session, manager_id: int, team_id: int, range_key: str,

@@ -65,18 +65,19 @@ class TrendsState(AppState):
     share_form_key: int = 0
     share_loaded: bool = False  # the form shows once its rounds are known (see load)
 
-    def _show_charts(self, me: Me) -> None:
+    def _show_charts(self, me: Me) -> list[share_back.RoundChoice]:
+        """The charts and insight; returns the share-back choices from the same results."""
         self.team_options = present.team_choices(me.call(trends.team_choices, me.id))
         self.team_id = present.kept_choice(self.team_id, self.team_options)
         if not self.team_id:
             self._rows, self.table, self.chart_svg, self.focus_svg, self.seen_svg = [], [], "", "", ""
-            return
+            return []
         try:
             series, found, history_weeks = me.call(trends.page_data, me.id, int(self.team_id), self.range_key,
                                                    me.today())
         except TeamNotFound:
             self.team_id = ""
-            return
+            return []
         self._rows, self.table = present.chart_rows(series), present.table_rows(series)
         self.chart_svg = present.main_chart_svg(self._rows, self._tr)
         self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr)
@@ -88,6 +89,7 @@ class TrendsState(AppState):
         self._show_seen_insight()
         self.insight_basis = present.basis_text(found, history_weeks, self.lang)
         self.insight_in_blocks = found.unit == "block"
+        return share_back.round_choices(series.results) if series.results else []
 
     def _show_seen_insight(self) -> None:
         """Every logged-vs-seen sentence but the one shown with the chart (no sentence twice)."""
@@ -95,12 +97,8 @@ class TrendsState(AppState):
         self.seen_focus = self._tr("trends.seen_focus", behaviour=self._tr(f"behaviour.{self.focus}.name"))
         self.seen_insight = [line for line in self._seen_all if line != shown]
 
-    def _show_share(self, me: Me) -> None:
+    def _show_share(self, rounds: list[share_back.RoundChoice]) -> None:
         """The closed rounds that can be shared back (the form at the bottom of the page)."""
-        try:
-            rounds = me.call(share_back.closed_rounds, me.id, int(self.team_id or 0), clock.now())
-        except TeamNotFound:
-            rounds = []
         self.share_options = present.round_choices(rounds, self._tr)
         self.share_round = present.kept_choice(self.share_round, self.share_options)
         self.share_loaded = True
@@ -114,8 +112,7 @@ class TrendsState(AppState):
 
     def _refresh(self, me: Me) -> Any:
         self.share_message, self.share_error = "", ""
-        self._show_charts(me)
-        self._show_share(me)
+        self._show_share(self._show_charts(me))
         return self._scroll_to_latest()
 
     @page_load
@@ -123,9 +120,9 @@ class TrendsState(AppState):
         """Two updates: first the charts and the insight, then the share-back form at the bottom
         (two smaller redraws on a phone)."""
         self.share_message, self.share_error = "", ""
-        await me.in_thread(self._show_charts, me)
+        rounds = await me.in_thread(self._show_charts, me)
         yield self._scroll_to_latest()
-        await me.in_thread(self._show_share, me)
+        self._show_share(rounds)
 
     @signed_in
     def choose_team(self, me: Me, team_id: str) -> Any:
