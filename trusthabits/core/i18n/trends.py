@@ -102,13 +102,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Share back
     "share.title": {"en": "Share results with the team", "nl": "Resultaten delen met het team"},
     "share.intro": {
-        "en": "Send the team the averages of a closed week. Only when at least k people answered; never comments.",
+        "en": (
+            "Send the team the averages of a closed week, or of a closed block of weeks when the team pools its "
+            "answers. Only when at least k people answered; never comments."
+        ),
         "nl": (
-            "Stuur het team de gemiddelden van een afgesloten week. Alleen als minstens k mensen antwoordden; nooit "
-            "opmerkingen."
+            "Stuur het team de gemiddelden van een afgesloten week, of van een afgesloten blok weken als het team "
+            "antwoorden bundelt. Alleen als minstens k mensen antwoordden; nooit opmerkingen."
         ),
     },
-    "share.round": {"en": "Week", "nl": "Week"},
+    "share.round": {"en": "Week or block", "nl": "Week of blok"},
     "share.round_option": {"en": "{week} · {answered} answered", "nl": "{week} · {answered} antwoorden"},
     "share.note": {"en": "Personal note (optional)", "nl": "Persoonlijke noot (optioneel)"},
     "share.note_hint": {"en": "Up to 1,000 characters.", "nl": "Hooguit 1.000 tekens."},
@@ -118,10 +121,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Klaargezet voor {count} leden. Zie Postvak uit.",
     },
     "share.already": {
-        "en": "This week was already shared with everyone.",
-        "nl": "Deze week is al met iedereen gedeeld.",
+        "en": "These results were already shared with everyone.",
+        "nl": "Deze resultaten zijn al met iedereen gedeeld.",
     },
-    "share.none": {"en": "No closed weeks yet.", "nl": "Nog geen afgesloten weken."},
+    "share.none": {"en": "Nothing closed to share yet.", "nl": "Nog niets afgesloten om te delen."},
     "share.refused_below_k": {
         "en": "Not sent: fewer people answered than the team's anonymity threshold, so there is nothing to share.",
         "nl": (
@@ -164,17 +167,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "trends.legend": {
         "en": (
-            "Bars: your logged actions per week, by behaviour. Line: your team's trust (1–5, right axis). A gap: "
-            "fewer answers than the anonymity threshold that week."
+            "Bars: your logged actions per week (per block when your team pools its answers), by behaviour. Line: "
+            "your team's trust (1–5, right axis). A gap: fewer answers than the anonymity threshold in that week or "
+            "block."
         ),
         "nl": (
-            "Staven: je gelogde acties per week, per gedrag. Lijn: het vertrouwen van je team (1–5, rechteras). Een "
-            "gat: die week minder antwoorden dan de anonimiteitsdrempel."
+            "Staven: je gelogde acties per week (per blok als je team antwoorden bundelt), per gedrag. Lijn: het "
+            "vertrouwen van je team (1–5, rechteras). Een gat: in die week of dat blok minder antwoorden dan de "
+            "anonimiteitsdrempel."
         ),
     },
     "trends.chart_label": {
-        "en": "Chart of actions per week and team trust",
-        "nl": "Grafiek van acties per week en vertrouwen van het team",
+        "en": "Chart of actions per week or block and team trust",
+        "nl": "Grafiek van acties per week of blok en vertrouwen van het team",
     },
     "trends.table_caption": {
         "en": (
