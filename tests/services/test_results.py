@@ -79,8 +79,11 @@ def test_pooling_a_team_of_four_shows_no_week_alone_and_a_block_only_once_it_rea
     choices = {c.iso_week: c for c in share_back.closed_rounds(session, ann.id, team.id, later)}
     assert choices[f"{weeks[0]}–{weeks[1][-3:]}"].shareable and not choices[f"{weeks[4]}–{weeks[5][-3:]}"].shareable
     assert share_back.share_round(session, ann.id, choices[f"{weeks[0]}–{weeks[1][-3:]}"].round_id, "", later) == 4
-    body = session.exec(select(OutboxMessage.body).where(OutboxMessage.kind == share_back.KIND)).first()
+    subject, body = session.exec(select(OutboxMessage.subject, OutboxMessage.body)
+                                 .where(OutboxMessage.kind == share_back.KIND)).first()
     assert "5 people answered" in body and f"{first.trust.value:.2f}" in body
+    pooled = f"weeks {weeks[0]}–{weeks[1][-3:]}"  # a block is named as one, never as "week …"
+    assert f"how {pooled} went" in subject and f"the pulse of {pooled}." in body and "week " not in subject
     with pytest.raises(share_back.ShareRefused):
         share_back.share_round(session, ann.id, choices[f"{weeks[4]}–{weeks[5][-3:]}"].round_id, "", later)
 

@@ -50,6 +50,7 @@ def test_a_closed_round_with_k_answers_goes_to_every_member_once_with_aggregates
     block = results.visible_results(session, ann.id, team.id, later).shown_blocks()[0]
     assert "3 people answered" in body and f"Trust: {block.trust.value:.2f}" in body and "Thanks, all!" in body
     assert COMMENT not in body and "@x.nl" not in body and mails[0].link == ""
+    assert f": how week {block.start_week} went" in mails[0].subject and f"pulse of week {block.start_week}." in body
 
 
 def test_below_k_nothing_is_queued_and_the_reason_is_given(session):

@@ -92,8 +92,10 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
                   value=f"{figure.value:.2f}")
         for need in NEEDS if (figure := block.needs.get(need)) is not None
     )
-    week = block_label(block.start_week, block.end_week)
-    body = translate("mail.share_body", language, manager=manager, team=team.name, week=week,
+    label = block_label(block.start_week, block.end_week)
+    period = (translate("mail.share_period_week", language, week=label) if block.start_week == block.end_week
+              else translate("mail.share_period_block", language, weeks=label))
+    body = translate("mail.share_body", language, manager=manager, team=team.name, period=period,
                      answered=block.n, trust=f"{block.trust.value:.2f}", needs=needs)
     if note:
         body += "\n\n" + translate("mail.share_note", language, manager=manager, note=note)
@@ -102,7 +104,7 @@ def share_round(session: Session, manager_id: int, round_id: int, note: str, now
     queued = sum(
         mail.queue(session, key=f"{KIND}:{team.id}:{block.start_week}:{member.id}", manager_id=manager_id, kind=KIND,
                    to=member.email, link="", now=now,
-                   subject=translate("mail.share_subject", language, team=team.name, week=week),
+                   subject=translate("mail.share_subject", language, team=team.name, period=period),
                    body=body + "\n\nTrustHabits" + unsubscribe.footer(session, member, language))
         for member in members
     )

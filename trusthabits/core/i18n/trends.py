@@ -137,14 +137,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Keep the note under 1,000 characters.",
         "nl": "Houd de noot onder de 1.000 tekens.",
     },
-    "mail.share_subject": {"en": "{team}: how week {week} went", "nl": "{team}: hoe week {week} ging"},
+    "mail.share_subject": {"en": "{team}: how {period} went", "nl": "{team}: hoe {period} ging"},
+    # {period} in the two texts around it: one week, or a block of weeks when the team pools its answers.
+    "mail.share_period_week": {"en": "week {week}", "nl": "week {week}"},
+    "mail.share_period_block": {"en": "weeks {weeks}", "nl": "weken {weeks}"},
     "mail.share_body": {
         "en": (
-            "Hello,\n\n{manager} shares what {team} said in the pulse of week {week}. {answered} people answered; "
+            "Hello,\n\n{manager} shares what {team} said in the pulse of {period}. {answered} people answered; "
             "these are averages on a scale of 1 to 5, nobody's own answers.\n\nTrust: {trust}\n{needs}"
         ),
         "nl": (
-            "Hallo,\n\n{manager} deelt wat {team} zei in de pulse van week {week}. {answered} mensen antwoordden; dit "
+            "Hallo,\n\n{manager} deelt wat {team} zei in de pulse van {period}. {answered} mensen antwoordden; dit "
             "zijn gemiddelden op een schaal van 1 tot 5, niemands eigen antwoorden.\n\nVertrouwen: {trust}\n{needs}"
         ),
     },
