@@ -51,7 +51,8 @@ from bench.load import (  # noqa: E402
     summary,
 )
 from bench.reflex_client import Names  # noqa: E402
-from deploy.local_cluster import LocalCluster, healthy  # noqa: E402
+from deploy.local_cluster import LocalCluster  # noqa: E402
+from deploy.processes import healthy  # noqa: E402
 from trusthabits.db.engine import build_engine  # noqa: E402
 from trusthabits.db.migrate import upgrade_to_head  # noqa: E402
 

@@ -16,56 +16,20 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from deploy.processes import START_TIMEOUT_S, Started, free_port, healthy, reap, tail, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 CADDYFILE = Path(__file__).resolve().parent / "Caddyfile"
 DEFAULT_PROXY_PORT = 8080
-START_TIMEOUT_S = 120
 # What the exported frontend is built from: a change here means a new export.
 FRONTEND_SOURCES = ("rxconfig.py", "trusthabits", "assets")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for_port(port: int, process: subprocess.Popen | None, what: str, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if process is not None and process.poll() is not None:
-                raise RuntimeError(f"{what} exited:\n{_tail(log)}") from None
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{what} did not listen on {port}:\n{_tail(log)}") from None
-            time.sleep(0.2)
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 def _find_pg_bin(name: str) -> str:
@@ -96,58 +60,6 @@ def caddy_security_headers(static_dir: Path, https: bool) -> str:
     lines = "".join(f'\t{name} "{value}"\n' for name, value in headers.items())
     note = f"# Written by deploy/local_cluster.py from {static_dir}: regenerate after every export.\n"
     return f"{note}header {{\n{lines}}}\n"
-
-
-@dataclass
-class Started:
-    """One process we started, in a process group of its own (so a stop reaches its children)."""
-
-    name: str
-    pid: int
-    command: list[str]
-    # The kernel's start time of the process: a recycled pid belongs to someone else.
-    started_at: str = ""
-
-    def __post_init__(self) -> None:
-        self.started_at = self.started_at or _start_time(self.pid)
-
-    def alive(self) -> bool:
-        return bool(self.started_at) and _start_time(self.pid) == self.started_at
-
-    def signal_group(self, signum: int) -> None:
-        if self.alive():
-            try:
-                os.killpg(self.pid, signum)
-            except ProcessLookupError:
-                pass
-
-    def stop(self, timeout: float = 30) -> None:
-        # PostgreSQL's SIGTERM waits for every client to leave; SIGINT is its fast, clean stop.
-        self.signal_group(signal.SIGINT if self.name == "postgres" else signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while self.alive() and time.monotonic() < deadline:
-            _reap(self.pid)
-            time.sleep(0.1)
-        if self.alive():
-            self.signal_group(signal.SIGKILL)
-        _reap(self.pid)
-
-
-def _start_time(pid: int) -> str:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return ""
-    fields = stat.rsplit(")", 1)[1].split()
-    # A zombie (exited, not yet reaped) is not alive.
-    return "" if fields[0] == "Z" else fields[19]
-
-
-def _reap(pid: int) -> None:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 @dataclass
@@ -237,7 +149,7 @@ class LocalCluster:
             settings += ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"]
         process = self._spawn("postgres", [*_as_postgres_user(), _find_pg_bin("postgres"), "-D", str(data),
                                            "-p", str(port), "-h", "127.0.0.1", "-k", str(sockets), *settings])
-        _wait_for_port(port, self._popen["postgres"], "PostgreSQL", self._log("postgres"))
+        wait_for_port(port, self._popen["postgres"], "PostgreSQL", self._log("postgres"))
         del process
         self._create_database()
 
@@ -267,7 +179,7 @@ class LocalCluster:
         self._spawn("redis", [shutil.which("redis-server") or "/usr/bin/redis-server", "--port", str(port),
                               "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(folder),
                               "--maxmemory", "512mb", "--maxmemory-policy", "volatile-lru"])
-        _wait_for_port(port, self._popen["redis"], "Redis", self._log("redis"))
+        wait_for_port(port, self._popen["redis"], "Redis", self._log("redis"))
 
     def migrate(self) -> None:
         subprocess.run([str(BIN / "trusthabits"), "migrate"], env=self.app_env(), check=True, capture_output=True)
@@ -285,7 +197,7 @@ class LocalCluster:
         while not healthy(url):
             process = self._popen.get(f"worker{number}")
             if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
-                raise RuntimeError(f"worker {number} did not start:\n{_tail(self._log(f'worker{number}'))}")
+                raise RuntimeError(f"worker {number} did not start:\n{tail(self._log(f'worker{number}'))}")
             time.sleep(0.2)
 
     def start_scheduler(self, number: int, **extra: str) -> Started:
@@ -323,7 +235,7 @@ class LocalCluster:
                "XDG_CONFIG_HOME": str(self.root / "caddy")}
         self._spawn("proxy", [shutil.which("caddy") or "/usr/bin/caddy", "run", "--config", str(CADDYFILE),
                               "--adapter", "caddyfile"], env=env)
-        _wait_for_port(self.proxy_port, self._popen["proxy"], "Caddy", self._log("proxy"))
+        wait_for_port(self.proxy_port, self._popen["proxy"], "Caddy", self._log("proxy"))
 
     # --- the whole ----------------------------------------------------------------------------
 
@@ -347,7 +259,7 @@ class LocalCluster:
             deadline = time.monotonic() + START_TIMEOUT_S
             while not healthy(f"{self.base_url}/api/health"):
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"the proxy does not answer /api/health:\n{_tail(self._log('proxy'))}")
+                    raise RuntimeError(f"the proxy does not answer /api/health:\n{tail(self._log('proxy'))}")
                 time.sleep(0.2)
         except BaseException:
             self.stop()
@@ -367,7 +279,7 @@ class LocalCluster:
         worker = self.processes[f"worker{number}"]
         if signum == signal.SIGKILL:
             worker.signal_group(signal.SIGKILL)
-            _reap(worker.pid)
+            reap(worker.pid)
         else:
             worker.stop()
 

@@ -25,7 +25,8 @@ from redis import Redis
 
 from bench.load import LeaderWatch, close_clients, drive, entries_per_manager, exactly_once, open_clients, seed_managers
 from bench.reflex_client import Names
-from deploy.local_cluster import LocalCluster, free_port
+from deploy.local_cluster import LocalCluster
+from deploy.processes import free_port
 from trusthabits.db.engine import build_engine
 
 CLIENTS, RATE, SECONDS = 20, 20.0, 30

@@ -16,7 +16,7 @@ import pytest
 from redis.asyncio import Redis
 from reflex.utils.token_manager import RedisTokenManager
 
-from deploy.local_cluster import free_port
+from deploy.processes import free_port
 from trusthabits.web.tabs import ALIVE_TTL_MS, WAIT_FOR_OWNER_S, ReclaimingTokenManager, alive_key, lock_key
 
 TOKEN = "6f1f9d0e-3c0a-4a57-9a38-1f8b9e0c2d11"
