@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -289,8 +290,6 @@ class _SlowLockWarnings(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if "held too long" not in str(record.msg):
             return True
-        import time
-
         now = time.monotonic()
         if now < self.next_at:
             self.skipped += 1

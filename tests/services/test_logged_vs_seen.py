@@ -73,7 +73,7 @@ def test_the_insight_says_plainly_where_logged_and_seen_diverge(session):
     ann, team = _setup(session)
     now = datetime(2026, 11, 2, 12, tzinfo=UTC)
     _, found, _ = trends.page_data(session, ann.id, team.id, "8w", now.date(), now)
-    texts = present.insight_texts(found, "en", EN)
+    texts = present.insight_texts(found, "en")
     # Logged 3 a week while the team's answer stayed at 1–2: each such behaviour gets the sentence.
     assert texts.seen and all("differ here" in line for line in texts.seen)
     assert any(texts.seen_behaviour.values())

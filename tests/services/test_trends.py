@@ -103,7 +103,7 @@ def test_a_team_on_two_week_blocks_hears_about_blocks_not_weeks(session):
 
     def page(now):
         _, found, points = trends.page_data(session, ann.id, team.id, "8w", now.date(), now)
-        return found, points, {lang: present.insight_texts(found, lang, None) for lang in ("en", "nl")}
+        return found, points, {lang: present.insight_texts(found, lang) for lang in ("en", "nl")}
 
     # After four closed blocks: the wait is counted in blocks.
     found, _, texts = page(datetime.combine(week_monday(weeks[8]), datetime.min.time(), tzinfo=UTC))
@@ -139,7 +139,7 @@ def test_a_team_on_two_week_blocks_hears_about_blocks_not_weeks(session):
     weekly = team_with_members(session, ann.id, emails=("z@x.nl",))
     _, found, points = trends.page_data(session, ann.id, weekly.id, "8w", later.date(), later)
     assert found.unit == "week"
-    assert present.insight_texts(found, "en", None).waiting == (
+    assert present.insight_texts(found, "en").waiting == (
         "Waiting for 8 more weeks with at least 3 answers before anything can be said.")
     assert present.basis_text(found, points, "nl") == (
         f"Over alle {points} weken tot nu toe, welke periode de grafiek ook toont.")

@@ -81,7 +81,7 @@ class TrendsState(AppState):
         self._rows, self.table = present.chart_rows(series), present.table_rows(series)
         self.chart_svg = present.main_chart_svg(self._rows, self._tr)
         self.focus_svg = present.behaviour_chart_svg(self._rows, self.focus, self._tr)
-        texts = present.insight_texts(found, self.lang, self._tr)
+        texts = present.insight_texts(found, self.lang)
         self.insight, self.waiting = texts.insight, texts.waiting
         self.behaviour_insight, self.lag_texts = texts.behaviour_insight, texts.lag_texts
         self.seen_svg = present.seen_chart_svg(self._rows, self.focus, self._tr)

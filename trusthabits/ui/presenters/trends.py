@@ -111,7 +111,7 @@ def seen_chart_svg(rows: list[dict[str, Any]], key: str, tr: Translate) -> str:
     )
 
 
-def insight_texts(found: trends.TrendInsight, language: str, tr: Translate) -> InsightTexts:
+def insight_texts(found: trends.TrendInsight, language: str) -> InsightTexts:
     insight = [s.text(language) for s in found.behaviours.values() if s]
     if found.need:
         insight.append(found.need.text(language))
